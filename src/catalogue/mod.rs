@@ -1,0 +1,525 @@
+//! Validation: content files in, a typed and linked [`Catalogue`] out, or every problem.
+
+pub mod model;
+pub mod records;
+pub mod values;
+
+pub use model::*;
+
+use crate::content::yaml::{self, Node, Pos};
+use crate::content::{Kind, SourceFile, Sources, front_matter};
+use crate::diagnostics::{Diagnostic, suggestion};
+use crate::urls;
+use rayon::prelude::*;
+use records::{RecordReader, Ref, RefKind};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What one file turned into.
+enum Record {
+    Site(Site),
+    Terms(Kind, Vec<(Term, Pos)>),
+    Agency(Agency, Pos),
+    Group(Group),
+    /// The procedure, with the positions of its `code` and of what gives its URL.
+    Procedure(Box<Procedure>, Pos, Pos),
+}
+
+struct FileResult {
+    record: Option<Record>,
+    diagnostics: Vec<Diagnostic>,
+    refs: Vec<Ref>,
+}
+
+/// Validates everything in `sources`. Returns the catalogue, or every problem found,
+/// sorted by file and position.
+pub fn build(sources: &Sources) -> Result<Catalogue, Vec<Diagnostic>> {
+    let results: Vec<FileResult> = sources.files.par_iter().map(read_file).collect();
+    let mut linker = Linker {
+        diagnostics: sources.problems.clone(),
+        ..Linker::default()
+    };
+    let mut refs = Vec::new();
+    for result in results {
+        linker.diagnostics.extend(result.diagnostics);
+        refs.extend(result.refs);
+        if let Some(record) = result.record {
+            linker.add(record);
+        }
+    }
+    linker.require_files();
+    linker.check_procedures(sources);
+    linker.check_refs(&refs);
+    linker.check_agency_cycles();
+    linker.finish()
+}
+
+fn read_file(file: &SourceFile) -> FileResult {
+    let mut rr = RecordReader::new(&file.rel);
+    let record = parse_file(file, &mut rr);
+    FileResult {
+        record,
+        diagnostics: rr.reader.diagnostics,
+        refs: rr.refs,
+    }
+}
+
+fn parse_file(file: &SourceFile, rr: &mut RecordReader) -> Option<Record> {
+    let (yaml_text, first_line, body) = if file.kind == Kind::Procedure {
+        match front_matter::split(&file.text) {
+            Ok(split) => (split.yaml, split.yaml_line, split.body),
+            Err((pos, message)) => {
+                rr.reader.error(pos, "", message);
+                return None;
+            }
+        }
+    } else {
+        (file.text.as_str(), 1, "")
+    };
+    let doc: Node = match yaml::parse(yaml_text, first_line) {
+        Ok(doc) => doc,
+        Err(e) => {
+            rr.reader
+                .error(e.pos, "", format!("YAML syntax: {}", e.message));
+            return None;
+        }
+    };
+    let file_id = || {
+        let stem = file
+            .rel
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(".yaml");
+        crate::text::is_id(stem).then(|| stem.to_string())
+    };
+    match file.kind {
+        Kind::Site => rr.site(&doc).map(Record::Site),
+        Kind::Levels | Kind::Fields | Kind::LifeEvents => {
+            Some(Record::Terms(file.kind, rr.terms(&doc)))
+        }
+        Kind::Agency => match file_id() {
+            Some(id) => rr.agency(id, &doc).map(|a| Record::Agency(a, doc.pos)),
+            None => {
+                rr.reader.diagnostics.push(file_name_problem(file));
+                None
+            }
+        },
+        Kind::Group => match file_id() {
+            Some(id) => rr.group(id, &doc).map(Record::Group),
+            None => {
+                rr.reader.diagnostics.push(file_name_problem(file));
+                None
+            }
+        },
+        Kind::Procedure => {
+            let code_pos = doc.entry("code").map_or(doc.pos, |(_, v)| v.pos);
+            let url_pos = doc
+                .entry("slug")
+                .or_else(|| doc.entry("title"))
+                .map_or(doc.pos, |(_, v)| v.pos);
+            rr.procedure(&doc, body, &file.rel)
+                .map(|p| Record::Procedure(Box::new(p), code_pos, url_pos))
+        }
+    }
+}
+
+fn file_name_problem(file: &SourceFile) -> Diagnostic {
+    let stem = file
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".yaml");
+    let hint = crate::text::slugify(stem);
+    Diagnostic {
+        file: file.rel.clone(),
+        pos: Pos { line: 1, column: 1 },
+        field: String::new(),
+        message: format!(
+            "the file name \"{stem}\" is the id and must be lower-case letters a–z, digits and hyphens; rename it to \"{hint}.yaml\""
+        ),
+    }
+}
+
+/// A record's place, for messages about duplicates.
+#[derive(Clone)]
+struct Place {
+    file: String,
+    pos: Pos,
+}
+
+#[derive(Default)]
+struct Linker {
+    diagnostics: Vec<Diagnostic>,
+    site: Option<Site>,
+    /// Taxonomies that were read, even if empty.
+    seen_kinds: HashSet<Kind>,
+    levels: Vec<(Term, Pos)>,
+    fields: Vec<(Term, Pos)>,
+    life_events: Vec<(Term, Pos)>,
+    agencies: Vec<(Agency, Pos)>,
+    groups: Vec<Group>,
+    procedures: Vec<(Procedure, Pos, Pos)>,
+}
+
+impl Linker {
+    fn error(&mut self, place: &Place, field: &str, message: String) {
+        self.diagnostics.push(Diagnostic {
+            file: place.file.clone(),
+            pos: place.pos,
+            field: field.to_string(),
+            message,
+        });
+    }
+
+    fn add(&mut self, record: Record) {
+        match record {
+            Record::Site(site) => self.site = Some(site),
+            Record::Terms(kind, terms) => {
+                self.seen_kinds.insert(kind);
+                let file = taxonomy_file(kind);
+                let mut seen: HashMap<String, Pos> = HashMap::new();
+                for (term, pos) in &terms {
+                    if let Some(first) = seen.insert(term.id.clone(), *pos) {
+                        let place = Place {
+                            file: file.to_string(),
+                            pos: *pos,
+                        };
+                        self.error(
+                            &place,
+                            "id",
+                            format!(
+                                "\"{}\" is listed twice (first on line {})",
+                                term.id, first.line
+                            ),
+                        );
+                    }
+                }
+                match kind {
+                    Kind::Levels => self.levels = terms,
+                    Kind::Fields => self.fields = terms,
+                    _ => self.life_events = terms,
+                }
+            }
+            Record::Agency(agency, pos) => self.agencies.push((agency, pos)),
+            Record::Group(group) => self.groups.push(group),
+            Record::Procedure(p, code_pos, url_pos) => {
+                self.procedures.push((*p, code_pos, url_pos))
+            }
+        }
+    }
+
+    /// The files every catalogue has.
+    fn require_files(&mut self) {
+        let start = Pos { line: 1, column: 1 };
+        if self.site.is_none() && !self.diagnostics.iter().any(|d| d.file == "site.yaml") {
+            let place = Place {
+                file: "site.yaml".into(),
+                pos: start,
+            };
+            self.error(
+                &place,
+                "",
+                "is missing: every catalogue has a site.yaml with at least `title` and `base_url`"
+                    .into(),
+            );
+        }
+        for kind in [Kind::Levels, Kind::Fields, Kind::LifeEvents] {
+            let file = taxonomy_file(kind);
+            if !self.seen_kinds.contains(&kind) && !self.diagnostics.iter().any(|d| d.file == file)
+            {
+                let place = Place {
+                    file: file.into(),
+                    pos: start,
+                };
+                self.error(&place, "", "is missing: it lists the ids that procedures refer to (`- id: …` and `name: …`)".into());
+            }
+        }
+    }
+
+    /// Duplicate codes, URL collisions and form files.
+    fn check_procedures(&mut self, sources: &Sources) {
+        let mut codes: BTreeMap<String, Place> = BTreeMap::new();
+        let mut urls: BTreeMap<String, (Place, String)> = BTreeMap::new();
+        for (term_kind, prefix) in [
+            (&self.levels, urls::level as fn(&str) -> String),
+            (&self.fields, urls::field),
+            (&self.life_events, urls::life_event),
+        ] {
+            for (t, _) in term_kind {
+                urls.insert(
+                    prefix(&t.id),
+                    (
+                        Place {
+                            file: String::new(),
+                            pos: Pos::default(),
+                        },
+                        t.name.clone(),
+                    ),
+                );
+            }
+        }
+        for (a, _) in &self.agencies {
+            urls.insert(
+                urls::agency(&a.id),
+                (
+                    Place {
+                        file: String::new(),
+                        pos: Pos::default(),
+                    },
+                    a.name.clone(),
+                ),
+            );
+        }
+        for g in &self.groups {
+            urls.insert(
+                urls::group(&g.id),
+                (
+                    Place {
+                        file: String::new(),
+                        pos: Pos::default(),
+                    },
+                    g.title.clone(),
+                ),
+            );
+        }
+        let mut problems = Vec::new();
+        for (p, code_pos, url_pos) in &self.procedures {
+            let here = |pos: Pos| Place {
+                file: p.source.clone(),
+                pos,
+            };
+            if let Some(first) = codes.get(&p.code) {
+                problems.push((
+                    here(*code_pos),
+                    "code",
+                    format!(
+                        "\"{}\" is also the code of {}:{}; codes must be unique",
+                        p.code, first.file, first.pos.line
+                    ),
+                ));
+            } else {
+                codes.insert(p.code.clone(), here(*code_pos));
+            }
+            let url = urls::procedure(&p.slug);
+            match urls.get(&url) {
+                Some((first, title)) => problems.push((
+                    here(*url_pos),
+                    "slug",
+                    format!(
+                        "gives the URL /{url}, which {} already has (\"{title}\"); set a different `slug` on one of them",
+                        if first.file.is_empty() { "another page".to_string() } else { format!("{}:{}", first.file, first.pos.line) }
+                    ),
+                )),
+                None => {
+                    urls.insert(url, (here(*url_pos), p.title.clone()));
+                }
+            }
+        }
+        // Aliases come last: they may not shadow any page.
+        for (p, _, url_pos) in &self.procedures {
+            for alias in &p.aliases {
+                if let Some((first, title)) = urls.get(alias) {
+                    let owner = if first.file.is_empty() {
+                        "another page".to_string()
+                    } else {
+                        format!("{}:{}", first.file, first.pos.line)
+                    };
+                    problems.push((
+                        Place { file: p.source.clone(), pos: *url_pos },
+                        "aliases",
+                        format!("/{alias} is already the URL of {owner} (\"{title}\"); an old URL cannot redirect from a page that exists"),
+                    ));
+                } else {
+                    urls.insert(
+                        alias.clone(),
+                        (
+                            Place {
+                                file: p.source.clone(),
+                                pos: *url_pos,
+                            },
+                            p.title.clone(),
+                        ),
+                    );
+                }
+            }
+        }
+        for (place, field, message) in problems {
+            self.error(&place, field, message);
+        }
+        self.check_forms(sources);
+    }
+
+    fn check_forms(&mut self, sources: &Sources) {
+        let mut problems = Vec::new();
+        for (p, _, _) in &self.procedures {
+            for (i, d) in p.documents.iter().enumerate() {
+                let Some(form) = &d.form else { continue };
+                if !sources.assets.contains(form) {
+                    let hint = suggestion(form, sources.assets.iter().map(String::as_str));
+                    problems.push((
+                        p.source.clone(),
+                        format!("documents.{}.form", i + 1),
+                        format!("the file \"{form}\" does not exist in the content folder{hint}"),
+                    ));
+                }
+            }
+        }
+        // Positions of form fields are not kept in the model; point at the file's front matter.
+        for (file, field, message) in problems {
+            let pos = self.form_pos(sources, &file, &field);
+            self.error(&Place { file, pos }, &field, message);
+        }
+    }
+
+    /// The position of `documents.N.form` in a file, found again from its YAML.
+    fn form_pos(&self, sources: &Sources, file: &str, field: &str) -> Pos {
+        let fallback = Pos { line: 2, column: 1 };
+        let Some(src) = sources.files.iter().find(|f| f.rel == file) else {
+            return fallback;
+        };
+        let Ok(split) = front_matter::split(&src.text) else {
+            return fallback;
+        };
+        let Ok(doc) = yaml::parse(split.yaml, split.yaml_line) else {
+            return fallback;
+        };
+        let index: usize = field
+            .split('.')
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1);
+        doc.entry("documents")
+            .and_then(|(_, docs)| match &docs.value {
+                yaml::Value::Seq(items) => items.get(index - 1),
+                _ => None,
+            })
+            .and_then(|d| d.entry("form"))
+            .map_or(fallback, |(_, v)| v.pos)
+    }
+
+    fn check_refs(&mut self, refs: &[Ref]) {
+        let ids =
+            |terms: &[(Term, Pos)]| terms.iter().map(|(t, _)| t.id.clone()).collect::<Vec<_>>();
+        let levels = ids(&self.levels);
+        let fields = ids(&self.fields);
+        let life_events = ids(&self.life_events);
+        let agencies: Vec<String> = self.agencies.iter().map(|(a, _)| a.id.clone()).collect();
+        let codes: Vec<String> = self
+            .procedures
+            .iter()
+            .map(|(p, _, _)| p.code.clone())
+            .collect();
+        let mut problems = Vec::new();
+        for r in refs {
+            let (known, what) = match r.kind {
+                RefKind::Level => (&levels, "level (see levels.yaml)"),
+                RefKind::Field => (&fields, "field (see fields.yaml)"),
+                RefKind::LifeEvent => (&life_events, "life event (see life-events.yaml)"),
+                RefKind::Agency => (&agencies, "agency (see agencies/)"),
+                RefKind::Procedure => (&codes, "procedure code"),
+            };
+            if !known.contains(&r.target) {
+                // Codes differ by a digit or two from many others: suggest only a near-certain typo.
+                let hint = if r.kind == RefKind::Procedure {
+                    known
+                        .iter()
+                        .find(|c| strsim::damerau_levenshtein(c, &r.target) == 1)
+                        .map(|c| format!("; did you mean \"{c}\"?"))
+                        .unwrap_or_default()
+                } else {
+                    suggestion(&r.target, known.iter().map(String::as_str))
+                };
+                let kind = what.split(' ').next().unwrap_or(what);
+                let message = if hint.is_empty() {
+                    format!(
+                        "unknown {kind} \"{}\"; it must be an existing {what}",
+                        r.target
+                    )
+                } else {
+                    format!("unknown {kind} \"{}\"{hint}", r.target)
+                };
+                problems.push((
+                    Place {
+                        file: r.file.clone(),
+                        pos: r.pos,
+                    },
+                    r.field.clone(),
+                    message,
+                ));
+            }
+        }
+        for (place, field, message) in problems {
+            self.error(&place, &field, message);
+        }
+    }
+
+    /// An agency's parents must end somewhere.
+    fn check_agency_cycles(&mut self) {
+        let parents: HashMap<&str, &str> = self
+            .agencies
+            .iter()
+            .filter_map(|(a, _)| a.parent.as_deref().map(|p| (a.id.as_str(), p)))
+            .collect();
+        let mut problems = Vec::new();
+        for (a, pos) in &self.agencies {
+            let mut current = a.id.as_str();
+            for _ in 0..self.agencies.len() {
+                match parents.get(current) {
+                    Some(&p) if p == a.id => {
+                        problems.push((Place { file: format!("agencies/{}.yaml", a.id), pos: *pos }, format!("\"{}\" is its own ancestor through `parent`; the chain of parents must end at an agency without one", a.id)));
+                        break;
+                    }
+                    Some(&p) => current = p,
+                    None => break,
+                }
+            }
+        }
+        for (place, message) in problems {
+            self.error(&place, "parent", message);
+        }
+    }
+
+    fn finish(mut self) -> Result<Catalogue, Vec<Diagnostic>> {
+        if !self.diagnostics.is_empty() {
+            self.diagnostics.sort();
+            self.diagnostics.dedup();
+            return Err(self.diagnostics);
+        }
+        let Some(site) = self.site else {
+            return Err(self.diagnostics);
+        };
+        let mut agencies: Vec<Agency> = self.agencies.into_iter().map(|(a, _)| a).collect();
+        agencies.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut groups = self.groups;
+        groups.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut procedures: Vec<Procedure> =
+            self.procedures.into_iter().map(|(p, _, _)| p).collect();
+        procedures.sort_by(|a, b| a.code.cmp(&b.code));
+        let mut forms: Vec<String> = procedures
+            .iter()
+            .flat_map(|p| p.documents.iter().filter_map(|d| d.form.clone()))
+            .collect();
+        forms.sort();
+        forms.dedup();
+        let terms = |t: Vec<(Term, Pos)>| t.into_iter().map(|(t, _)| t).collect();
+        Ok(Catalogue {
+            site,
+            levels: terms(self.levels),
+            fields: terms(self.fields),
+            life_events: terms(self.life_events),
+            agencies,
+            groups,
+            procedures,
+            forms,
+        })
+    }
+}
+
+fn taxonomy_file(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Levels => "levels.yaml",
+        Kind::Fields => "fields.yaml",
+        _ => "life-events.yaml",
+    }
+}

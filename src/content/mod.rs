@@ -1,0 +1,220 @@
+//! Loading: walk `content/`, read every file, say what kind of record each one holds.
+//!
+//! Nothing here interprets a record; it only finds the files and their text, so that a
+//! broken file is reported with the same care as a broken field.
+
+pub mod decode;
+pub mod front_matter;
+pub mod yaml;
+
+use crate::diagnostics::Diagnostic;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use yaml::Pos;
+
+/// The largest content file we read: real procedures are a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Site,
+    Levels,
+    Fields,
+    LifeEvents,
+    Agency,
+    Group,
+    Procedure,
+}
+
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the content folder, `/`-separated.
+    pub rel: String,
+    pub kind: Kind,
+    /// The text, without a byte-order mark, with `\n` line ends.
+    pub text: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// The content folder.
+    pub root: PathBuf,
+    /// Sorted by path, so that everything after is deterministic.
+    pub files: Vec<SourceFile>,
+    /// Every other regular file under the content folder (forms, images), relative paths.
+    pub assets: BTreeSet<String>,
+    /// Files that could not be read as content.
+    pub problems: Vec<Diagnostic>,
+}
+
+fn kind_of(rel: &str) -> Option<Kind> {
+    let (dir, name) = rel.split_once('/').unwrap_or(("", rel));
+    match (dir, name) {
+        ("", "site.yaml") => Some(Kind::Site),
+        ("", "levels.yaml") => Some(Kind::Levels),
+        ("", "fields.yaml") => Some(Kind::Fields),
+        ("", "life-events.yaml") => Some(Kind::LifeEvents),
+        ("agencies", n) if n.ends_with(".yaml") && !n.contains('/') => Some(Kind::Agency),
+        ("groups", n) if n.ends_with(".yaml") && !n.contains('/') => Some(Kind::Group),
+        ("procedures", n) if n.ends_with(".md") => Some(Kind::Procedure),
+        _ => None,
+    }
+}
+
+/// Files nobody means to publish: hidden files and editors' back-ups.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.starts_with("~$")
+}
+
+fn problem(rel: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        file: rel.to_string(),
+        pos: Pos { line: 1, column: 1 },
+        field: String::new(),
+        message: message.into(),
+    }
+}
+
+/// Reads every file under `root`. Only a missing or unreadable folder is an I/O error;
+/// a bad file becomes a problem in [`Sources::problems`].
+pub fn load(root: &Path) -> io::Result<Sources> {
+    let meta = std::fs::metadata(root)?;
+    if !meta.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            format!("{} is not a folder", root.display()),
+        ));
+    }
+    let mut sources = Sources {
+        root: root.to_path_buf(),
+        ..Sources::default()
+    };
+    let mut to_read = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        match kind_of(&rel) {
+            Some(kind) if entry.file_type().is_file() => {
+                to_read.push((rel, kind, entry.into_path()))
+            }
+            Some(_) => sources.problems.push(problem(
+                &rel,
+                "is a link or special file; content files must be ordinary files",
+            )),
+            None if rel.starts_with("procedures/") => sources.problems.push(problem(
+                &rel,
+                "is not a procedure file: a procedure is a `.md` file with YAML front matter",
+            )),
+            None if rel.starts_with("agencies/") || rel.starts_with("groups/") => {
+                sources.problems.push(problem(
+                    &rel,
+                    "is not a `.yaml` file directly in its folder",
+                ))
+            }
+            None => {
+                sources.assets.insert(rel);
+            }
+        }
+    }
+    let read: Vec<Result<SourceFile, Diagnostic>> = to_read
+        .into_par_iter()
+        .map(|(rel, kind, path)| read_source(rel, kind, &path))
+        .collect();
+    for result in read {
+        match result {
+            Ok(file) => sources.files.push(file),
+            Err(problem) => sources.problems.push(problem),
+        }
+    }
+    Ok(sources)
+}
+
+fn read_source(rel: String, kind: Kind, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(problem(
+            &rel,
+            format!(
+                "is {} KB; a content file may be at most {} KB",
+                size / 1024,
+                MAX_FILE_BYTES / 1024
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| problem(&rel, format!("cannot be read: {e}")))?;
+    let text = decode_text(bytes).map_err(|pos| Diagnostic {
+        pos,
+        ..problem(
+            &rel,
+            "is not UTF-8 text; save it as UTF-8 (in Word or Excel: \"Unicode (UTF-8)\")",
+        )
+    })?;
+    Ok(SourceFile { rel, kind, text })
+}
+
+/// UTF-8 with an optional byte-order mark and any line ends, as `\n`-ended text.
+/// On invalid UTF-8, the position of the first bad byte.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, Pos> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        Pos {
+            line: line as u32,
+            column: column as u32,
+        }
+    })?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_paths() {
+        assert_eq!(kind_of("site.yaml"), Some(Kind::Site));
+        assert_eq!(kind_of("agencies/so-tu-phap.yaml"), Some(Kind::Agency));
+        assert_eq!(kind_of("agencies/x/y.yaml"), None);
+        assert_eq!(
+            kind_of("procedures/ho-tich/khai-sinh.md"),
+            Some(Kind::Procedure)
+        );
+        assert_eq!(kind_of("files/mau.docx"), None);
+    }
+
+    #[test]
+    fn decodes_bom_crlf_and_reports_bad_bytes() {
+        assert_eq!(
+            decode_text(b"\xEF\xBB\xBFa\r\nb\r\n".to_vec()).unwrap(),
+            "a\nb\n"
+        );
+        assert_eq!(
+            decode_text(b"ok\nab\xFFc".to_vec()).unwrap_err(),
+            Pos { line: 2, column: 3 }
+        );
+    }
+}

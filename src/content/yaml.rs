@@ -1,0 +1,283 @@
+//! A YAML document as a tree of nodes that remember where they stand in the file.
+//!
+//! serde-saphyr parses; we keep a generic tree instead of deserialising straight into
+//! typed structs, because serde stops at the first error and staff need every problem in
+//! a file at once, with the line of each.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// A 1-based position in a content file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    /// A scalar, as text. `plain` is false when the YAML quoted it.
+    Scalar {
+        text: String,
+        plain: bool,
+    },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub pos: Pos,
+}
+
+impl Node {
+    pub fn kind_name(&self) -> &'static str {
+        match &self.value {
+            Value::Null => "nothing",
+            Value::Scalar { .. } => "a single value",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a set of fields",
+        }
+    }
+}
+
+/// A YAML syntax error, with its position in the parsed text.
+#[derive(Debug)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// Parses one YAML document. `first_line` is the line of the file where `text` starts,
+/// so that positions refer to the whole file (front matter starts on line 2).
+pub fn parse(text: &str, first_line: u32) -> Result<Node, SyntaxError> {
+    let options = serde_saphyr::Options::default();
+    let shift = |line: u64, column: u64| Pos {
+        line: (line as u32).saturating_add(first_line.saturating_sub(1)),
+        column: column as u32,
+    };
+    match serde_saphyr::from_str_with_options::<Option<RawNode>>(text, options) {
+        Ok(Some(raw)) => Ok(raw.into_node(text, &shift)),
+        Ok(None) => Ok(Node {
+            value: Value::Null,
+            pos: Pos {
+                line: first_line,
+                column: 1,
+            },
+        }),
+        Err(err) => {
+            let pos = err
+                .location()
+                .map(|l| shift(l.line(), l.column()))
+                .unwrap_or(Pos {
+                    line: first_line,
+                    column: 1,
+                });
+            Err(SyntaxError {
+                pos,
+                message: syntax_message(&err),
+            })
+        }
+    }
+}
+
+/// serde-saphyr's messages carry their own "at line … column …" suffix; we print the
+/// location ourselves, so keep only the first line of the message without it.
+fn syntax_message(err: &serde_saphyr::Error) -> String {
+    let full = err.to_string();
+    let first = full.lines().next().unwrap_or("").trim();
+    let cut = first.find(" at line ").map_or(first, |i| &first[..i]);
+    cut.trim_end_matches('.').to_string()
+}
+
+/// What serde-saphyr hands us: the value with its span, before we slice out scalar text.
+struct RawNode(Spanned<RawValue>);
+
+enum RawValue {
+    Null,
+    Str(String),
+    /// A number or boolean: its text is sliced from the source afterwards so that
+    /// `code: 1.000650` keeps its trailing zero.
+    Other,
+    Seq(Vec<RawNode>),
+    Map(Vec<(RawNode, RawNode)>),
+}
+
+impl RawNode {
+    fn into_node(self, source: &str, shift: &impl Fn(u64, u64) -> Pos) -> Node {
+        let loc = self.0.referenced;
+        let pos = shift(loc.line(), loc.column());
+        let value = match self.0.value {
+            RawValue::Null => Value::Null,
+            RawValue::Str(text) => {
+                let plain =
+                    source_slice(source, loc.span()).is_some_and(|s| !s.starts_with(['"', '\'']));
+                Value::Scalar { text, plain }
+            }
+            RawValue::Other => Value::Scalar {
+                text: source_slice(source, loc.span())
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+                plain: true,
+            },
+            RawValue::Seq(items) => Value::Seq(
+                items
+                    .into_iter()
+                    .map(|n| n.into_node(source, shift))
+                    .collect(),
+            ),
+            RawValue::Map(entries) => Value::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k.into_node(source, shift), v.into_node(source, shift)))
+                    .collect(),
+            ),
+        };
+        Node { value, pos }
+    }
+}
+
+fn source_slice(source: &str, span: serde_saphyr::Span) -> Option<&str> {
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len()?).ok()?;
+    source.get(start..start.checked_add(len)?)
+}
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Spanned::<RawValue>::deserialize(d).map(RawNode)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = RawValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<RawValue, E> {
+        Ok(RawValue::Other)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<RawValue, E> {
+        Ok(RawValue::Other)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<RawValue, E> {
+        Ok(RawValue::Other)
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<RawValue, E> {
+        Ok(RawValue::Other)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<RawValue, E> {
+        Ok(RawValue::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<RawValue, E> {
+        Ok(RawValue::Other)
+    }
+    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+        Ok(RawValue::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
+        Ok(RawValue::Str(v))
+    }
+    fn visit_unit<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_none<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+        RawValue::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<RawNode>()? {
+            items.push(item);
+        }
+        Ok(RawValue::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<RawNode>()? {
+            let value = map.next_value::<RawNode>()?;
+            entries.push((key, value));
+        }
+        Ok(RawValue::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scalar(node: &Node) -> (&str, bool) {
+        match &node.value {
+            Value::Scalar { text, plain } => (text.as_str(), *plain),
+            other => panic!("not a scalar: {other:?}"),
+        }
+    }
+
+    fn entries(node: &Node) -> &[(Node, Node)] {
+        match &node.value {
+            Value::Map(e) => e,
+            other => panic!("not a map: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn keeps_number_text_and_positions() {
+        let doc = parse(
+            "code: 1.000650\ntitle: \"Đăng ký\"\nlist:\n  - 5\n  - true\n",
+            2,
+        )
+        .unwrap();
+        let e = entries(&doc);
+        assert_eq!(scalar(&e[0].1), ("1.000650", true));
+        assert_eq!(e[0].1.pos, Pos { line: 2, column: 7 });
+        assert_eq!(scalar(&e[1].1), ("Đăng ký", false));
+        assert_eq!(e[1].0.pos, Pos { line: 3, column: 1 });
+        let Value::Seq(items) = &e[2].1.value else {
+            panic!()
+        };
+        assert_eq!(scalar(&items[0]), ("5", true));
+        assert_eq!(scalar(&items[1]), ("true", true));
+        assert_eq!(items[1].pos.line, 6);
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_file_line() {
+        let err = parse("title: a\n  bad: [\n", 2).unwrap_err();
+        assert!(err.pos.line >= 3, "{err:?}");
+        assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn rejects_duplicate_keys() {
+        let err = parse("a: 1\na: 2\n", 1).unwrap_err();
+        assert_eq!(err.pos.line, 2, "{err:?}");
+    }
+}
+
+impl Node {
+    /// The entry `name` of a mapping: (key position, value).
+    pub fn entry(&self, name: &str) -> Option<(Pos, &Node)> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| matches!(&k.value, Value::Scalar { text, .. } if text == name))
+                .map(|(k, v)| (k.pos, v)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! The paths of every page, relative to `base_url`. Published URLs are a contract:
+//! change these rules only with redirects for the old paths.
+
+pub fn procedure(slug: &str) -> String {
+    format!("thu-tuc/{slug}/")
+}
+pub fn field(id: &str) -> String {
+    format!("linh-vuc/{id}/")
+}
+pub fn agency(id: &str) -> String {
+    format!("co-quan/{id}/")
+}
+pub fn level(id: &str) -> String {
+    format!("cap/{id}/")
+}
+pub fn life_event(id: &str) -> String {
+    format!("su-kien/{id}/")
+}
+pub fn group(id: &str) -> String {
+    format!("lien-thong/{id}/")
+}
+pub const A_TO_Z: &str = "a-z/";
+pub const SEARCH: &str = "tim-kiem/";
