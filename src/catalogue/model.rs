@@ -187,7 +187,8 @@ pub struct LegalDocument {
 #[derive(Debug, Clone, Serialize)]
 pub struct Announcement {
     pub decision: String,
-    pub date: Date,
+    /// Often unknown: the national database gives a number without its date.
+    pub date: Option<Date>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

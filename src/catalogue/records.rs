@@ -566,12 +566,12 @@ fn announcement(r: &mut Reader, node: &Node) -> Option<Announcement> {
         .require(r, "decision")
         .and_then(|n| r.text(n, "announced.decision"));
     let date = f
-        .require(r, "date")
+        .get("date")
         .and_then(|n| r.parsed(n, "announced.date", Date::parse));
     f.finish(r);
     Some(Announcement {
         decision: decision?,
-        date: date?,
+        date,
     })
 }
 
