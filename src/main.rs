@@ -1,7 +1,8 @@
 //! The `thutuc` command line: parses arguments, calls the library, maps errors to exit codes.
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -31,18 +32,19 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { content } => match thutuc::check(&content) {
             Ok(_) => ExitCode::SUCCESS,
-            Err(e) => report(e),
+            Err(e) => report(e, &content),
         },
     }
 }
 
-fn report(error: thutuc::Error) -> ExitCode {
+fn report(error: thutuc::Error, content: &Path) -> ExitCode {
     match error {
         thutuc::Error::Content(diagnostics) => {
-            for d in &diagnostics {
-                eprintln!("{d}");
-            }
-            eprintln!("{} problem(s) found", diagnostics.len());
+            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!(
+                "{}",
+                thutuc::diagnostics::render(&diagnostics, content, colour)
+            );
             ExitCode::from(1)
         }
         thutuc::Error::Io(e) => {

@@ -100,7 +100,7 @@ fn a_symlink_out_of_content_is_refused() {
     let out = check(dir.path());
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "files/passwd.txt:1:1: is a symbolic link; content must be ordinary files, since a link can lead outside the content folder\n1 problem(s) found\n"
+        "files/passwd.txt:1:1: is a symbolic link; content must be ordinary files, since a link can lead outside the content folder\n1 problem in 1 file\n"
     );
     assert_eq!(out.status.code(), Some(1));
 }
