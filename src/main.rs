@@ -24,6 +24,45 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Write a new content file with every field laid out and explained
+    #[command(subcommand)]
+    New(NewKind),
+}
+
+#[derive(Subcommand)]
+enum NewKind {
+    /// A new procedure: procedures/<field>/<title as ASCII>.md
+    Procedure {
+        /// The procedure's title, in Vietnamese
+        title: String,
+        /// A field id from fields.yaml
+        #[arg(long)]
+        field: String,
+        /// A level id from levels.yaml
+        #[arg(long)]
+        level: String,
+        /// The agency id (a file name in agencies/)
+        #[arg(long)]
+        agency: Option<String>,
+        /// The national code, e.g. 1.001193
+        #[arg(long)]
+        code: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// A new agency: agencies/<id>.yaml
+    Agency {
+        /// The agency's full name
+        name: String,
+        /// A level id from levels.yaml
+        #[arg(long)]
+        level: String,
+        /// The id (file name); default: the name as ASCII
+        #[arg(long)]
+        id: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 /// Exit codes: 0 clean, 1 content errors, 2 usage or I/O errors (clap exits 2 on usage).
@@ -34,6 +73,50 @@ fn main() -> ExitCode {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => report(e, &content),
         },
+        Command::New(kind) => {
+            let (written, content) = match kind {
+                NewKind::Procedure {
+                    title,
+                    field,
+                    level,
+                    agency,
+                    code,
+                    content,
+                } => {
+                    let p = thutuc::scaffold::NewProcedure {
+                        title: &title,
+                        field: &field,
+                        level: &level,
+                        agency: agency.as_deref(),
+                        code: code.as_deref(),
+                    };
+                    (thutuc::scaffold::new_procedure(&content, &p), content)
+                }
+                NewKind::Agency {
+                    name,
+                    level,
+                    id,
+                    content,
+                } => (
+                    thutuc::scaffold::new_agency(&content, &name, &level, id.as_deref()),
+                    content,
+                ),
+            };
+            match written {
+                Ok(path) => {
+                    println!("created {}", path.display());
+                    println!(
+                        "fill in the fields marked …, then run: thutuc check --content {}",
+                        content.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 

@@ -143,16 +143,16 @@ fn file_stem_id(file: &SourceFile) -> Option<String> {
 }
 
 fn parse_file(file: &SourceFile, rr: &mut RecordReader) -> Option<Record> {
-    let (yaml_text, first_line, body) = if file.kind == Kind::Procedure {
+    let (yaml_text, first_line, body, body_line) = if file.kind == Kind::Procedure {
         match front_matter::split(&file.text) {
-            Ok(split) => (split.yaml, split.yaml_line, split.body),
+            Ok(split) => (split.yaml, split.yaml_line, split.body, split.body_line),
             Err((pos, message)) => {
                 rr.reader.error(pos, "", message);
                 return None;
             }
         }
     } else {
-        (file.text.as_str(), 1, "")
+        (file.text.as_str(), 1, "", 0)
     };
     let doc: Node = match yaml::parse(yaml_text, first_line) {
         Ok(doc) => doc,
@@ -197,6 +197,7 @@ fn parse_file(file: &SourceFile, rr: &mut RecordReader) -> Option<Record> {
                 url: at("slug").or_else(|| at("title")).unwrap_or(doc.pos),
                 aliases: at("aliases").unwrap_or(doc.pos),
             };
+            rr.check_body(body, body_line);
             rr.procedure(&doc, body, &file.rel)
                 .map(|p| Record::Procedure(Box::new(p), spots))
         }

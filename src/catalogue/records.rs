@@ -275,6 +275,24 @@ impl RecordReader {
 
     // ---- procedures/**/<name>.md ----
 
+    /// Placeholders that `thutuc new` writes into the body must not be published.
+    pub fn check_body(&mut self, body: &str, first_line: u32) {
+        for (i, line) in body.lines().enumerate() {
+            let text = line.trim().trim_start_matches(['-', '*', '+']).trim_start();
+            let text = text
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .trim();
+            if text == "…" || line.contains(crate::scaffold::BODY_PLACEHOLDER) {
+                let pos = Pos {
+                    line: first_line + i as u32,
+                    column: 1,
+                };
+                let message = "the text still has the placeholder \"…\" from `thutuc new`; write it or remove the line";
+                self.reader.error(pos, "body", message);
+            }
+        }
+    }
+
     pub fn procedure(&mut self, doc: &Node, body: &str, source: &str) -> Option<Procedure> {
         let mut f = self.reader.fields(doc, "")?;
         let code = f
