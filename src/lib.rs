@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod content;
 pub mod diagnostics;
 pub mod scaffold;
+pub mod schema;
 pub mod text;
 pub mod urls;
 

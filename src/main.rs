@@ -24,6 +24,12 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Write JSON Schemas of the content files, for editors' YAML support
+    Schema {
+        /// Where to write them
+        #[arg(long, default_value = "schemas")]
+        output: PathBuf,
+    },
     /// Write a new content file with every field laid out and explained
     #[command(subcommand)]
     New(NewKind),
@@ -72,6 +78,18 @@ fn main() -> ExitCode {
         Command::Check { content } => match thutuc::check(&content) {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => report(e, &content),
+        },
+        Command::Schema { output } => match thutuc::schema::write_all(&output) {
+            Ok(paths) => {
+                for path in paths {
+                    println!("wrote {}", path.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
         },
         Command::New(kind) => {
             let (written, content) = match kind {
