@@ -28,7 +28,7 @@ pub enum Kind {
     Procedure,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path relative to the content folder, `/`-separated.
     pub rel: String,
@@ -37,7 +37,7 @@ pub struct SourceFile {
     pub text: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Sources {
     /// The content folder.
     pub root: PathBuf,
