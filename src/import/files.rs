@@ -5,6 +5,8 @@
 //! that hash is the importer's to replace; any other file (edited since, or written by a
 //! person) is left alone unless the import is forced. The mark travels with the file,
 //! so moving or renaming it, or several people importing, needs no shared ledger.
+//! The line also names the source (`from dvcqg`), so that a list with less in it does
+//! not replace what the detail record wrote.
 
 use super::state::hex_digest;
 
@@ -14,9 +16,11 @@ pub const MARK: &str = "# imported: sha256=";
 #[derive(Debug, PartialEq, Eq)]
 pub enum Found {
     Nothing,
-    /// The importer's own file, as it wrote it; `same` when it already says what we would write.
+    /// The importer's own file, as it wrote it; `same` when it already says what we would
+    /// write; `source` is the source it was imported from.
     Unedited {
         same: bool,
+        source: String,
     },
     /// The importer wrote it and a person changed it since.
     Edited,
@@ -29,7 +33,7 @@ fn normalise(text: &str) -> String {
     text.trim_start_matches('\u{FEFF}').replace("\r\n", "\n")
 }
 
-/// Splits off the mark line: (text without it, the recorded hash).
+/// Splits off the mark line: (text without it, the rest of the mark line).
 fn without_mark(text: &str) -> (String, Option<String>) {
     let mut hash = None;
     let mut rest = String::with_capacity(text.len());
@@ -43,11 +47,11 @@ fn without_mark(text: &str) -> (String, Option<String>) {
 }
 
 /// Adds the mark to a procedure file the importer made (which starts with `---`).
-pub fn stamp(text: &str) -> String {
-    let hash = hex_digest(text);
+pub fn stamp(text: &str, source: &str) -> String {
+    let mark = format!("{MARK}{} from {source}", hex_digest(text));
     match text.split_once('\n') {
-        Some((first, rest)) => format!("{first}\n{MARK}{hash}\n{rest}"),
-        None => format!("{text}\n{MARK}{hash}\n"),
+        Some((first, rest)) => format!("{first}\n{mark}\n{rest}"),
+        None => format!("{text}\n{mark}\n"),
     }
 }
 
@@ -56,11 +60,23 @@ pub fn judge(current: Option<&str>, new: &str) -> Found {
     let Some(current) = current else {
         return Found::Nothing;
     };
-    let (text, hash) = without_mark(&normalise(current));
-    match hash {
-        None => Found::Manual,
-        Some(h) if h == hex_digest(&text) => Found::Unedited { same: text == new },
-        Some(_) => Found::Edited,
+    let (text, mark) = without_mark(&normalise(current));
+    let Some(mark) = mark else {
+        return Found::Manual;
+    };
+    let mut words = mark.split_whitespace();
+    let hash = words.next().unwrap_or_default();
+    let source = match (words.next(), words.next()) {
+        (Some("from"), Some(source)) => source.to_string(),
+        _ => String::new(),
+    };
+    if hash == hex_digest(&text) {
+        Found::Unedited {
+            same: text == new,
+            source,
+        }
+    } else {
+        Found::Edited
     }
 }
 
@@ -71,16 +87,21 @@ mod tests {
     #[test]
     fn marks_and_judges() {
         let new = "---\ncode: \"1\"\n---\nBody\n";
-        let written = stamp(new);
+        let written = stamp(new, "csv");
         assert!(written.starts_with("---\n# imported: sha256="));
+        assert!(written.lines().nth(1).unwrap().ends_with(" from csv"));
+        let unedited = |same| Found::Unedited {
+            same,
+            source: "csv".into(),
+        };
         assert_eq!(judge(None, new), Found::Nothing);
-        assert_eq!(judge(Some(&written), new), Found::Unedited { same: true });
+        assert_eq!(judge(Some(&written), new), unedited(true));
         assert_eq!(
             judge(Some(&written), "---\ncode: \"2\"\n---\n"),
-            Found::Unedited { same: false }
+            unedited(false)
         );
         let crlf = written.replace('\n', "\r\n");
-        assert_eq!(judge(Some(&crlf), new), Found::Unedited { same: true });
+        assert_eq!(judge(Some(&crlf), new), unedited(true));
         let edited = written.replace("Body", "Nội dung đã sửa");
         assert_eq!(judge(Some(&edited), new), Found::Edited);
         assert_eq!(judge(Some(new), new), Found::Manual);

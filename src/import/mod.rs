@@ -45,6 +45,17 @@ impl Source {
             Source::Csv => "csv",
         }
     }
+
+    /// How much a source tells of a procedure: the list export only names it, a CSV may
+    /// add channels and fees, the detail record has everything. An import does not
+    /// replace a file imported from a source that tells more.
+    fn detail(name: &str) -> u8 {
+        match name {
+            "xlsx" => 1,
+            "csv" => 2,
+            _ => 3,
+        }
+    }
 }
 
 pub struct Options {
@@ -98,7 +109,7 @@ pub fn run(source: Source, inputs: &[PathBuf], options: &Options) -> Result<Repo
 
     write_support_files(root, &state, &mut report)?;
     for (path, text) in planned {
-        write_procedure(root, &path, &text, options.force, &mut report)?;
+        write_procedure(root, &path, &text, source, options.force, &mut report)?;
     }
     Ok(report)
 }
@@ -269,6 +280,7 @@ fn write_procedure(
     root: &Path,
     path: &str,
     text: &str,
+    source: Source,
     force: bool,
     report: &mut Report,
 ) -> Result<(), String> {
@@ -279,12 +291,18 @@ fn write_procedure(
         Err(e) => return Err(format!("{}: {e}", full.display())),
     };
     let list = match files::judge(current.as_deref(), text) {
-        Found::Unedited { same: true } => {
+        Found::Unedited { same: true, .. } => {
             report.unchanged += 1;
             return Ok(());
         }
+        Found::Unedited { source: from, .. }
+            if Source::detail(&from) > Source::detail(source.name()) =>
+        {
+            report.kept.push((path.to_string(), from));
+            return Ok(());
+        }
         Found::Nothing => &mut report.written,
-        Found::Unedited { same: false } => &mut report.updated,
+        Found::Unedited { same: false, .. } => &mut report.updated,
         Found::Edited | Found::Manual if force => &mut report.forced,
         found => {
             report.skipped.push(Skipped {
@@ -295,7 +313,7 @@ fn write_procedure(
         }
     };
     list.push(path.to_string());
-    write(root, path, &files::stamp(text))
+    write(root, path, &files::stamp(text, source.name()))
 }
 
 /// Writes a file through a temporary neighbour, so a failed write leaves no half file.

@@ -13,6 +13,8 @@ pub struct Report {
     pub updated: Vec<String>,
     /// Procedure files that already said what the importer would write.
     pub unchanged: usize,
+    /// Files imported from a source with more detail, kept: (file, that source).
+    pub kept: Vec<(String, String)>,
     /// Files a person changed (or wrote), replaced because of `--force`.
     pub forced: Vec<String>,
     /// Files a person changed (or wrote), left alone.
@@ -48,6 +50,12 @@ impl fmt::Display for Report {
         for file in &self.updated {
             writeln!(f, "updated    {file}")?;
         }
+        for (file, from) in &self.kept {
+            writeln!(
+                f,
+                "kept       {file} (imported from {from}, which tells more)"
+            )?;
+        }
         for file in &self.forced {
             writeln!(f, "replaced   {file} (had been edited; --force)")?;
         }
@@ -79,12 +87,13 @@ impl fmt::Display for Report {
         }
         writeln!(
             f,
-            "\n{} procedure(s) read: {} written, {} updated, {} unchanged, {} skipped, {} replaced by --force; \
+            "\n{} procedure(s) read: {} written, {} updated, {} unchanged, {} kept, {} skipped, {} replaced by --force; \
              {} other file(s) or entries created; {} value(s) not typed; {} input item(s) left out",
             self.procedures,
             self.written.len(),
             self.updated.len(),
             self.unchanged,
+            self.kept.len(),
             self.skipped.len(),
             self.forced.len(),
             self.created.len(),

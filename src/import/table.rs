@@ -248,7 +248,13 @@ fn channels(r: &mut Record, kinds: &str, duration: &str, fees: &str) {
             unit: DurationUnit::NotSpecified,
         }
     } else {
-        parse::duration(duration).unwrap_or_else(|_| {
+        let clean = clean_line(duration);
+        let typed = parse::duration(&clean);
+        // "15 ngày làm việc kể từ …" is typed from its start; the rest is kept as a note.
+        if typed.is_ok() && Duration::parse(&clean).is_err() {
+            notes.push(format!("Thời hạn: {clean}"));
+        }
+        typed.unwrap_or_else(|_| {
             r.unparsed("channels.duration", clean_line(duration));
             notes.push(format!("Thời hạn: {}", clean_line(duration)));
             Duration {
@@ -346,6 +352,20 @@ mod tests {
         assert_eq!(r.channels[0].fees.as_ref().unwrap()[0].amount.0, 20_000);
         assert_eq!(r.announced.as_ref().unwrap().1.to_string(), "2025-07-01");
         assert!(r.unparsed.is_empty());
+    }
+
+    #[test]
+    fn a_duration_with_more_words_keeps_them_as_a_note() {
+        let header = cells(&["code", "title", "duration"]);
+        let row = cells(&["1.000001", "T", "15 ngày làm việc kể từ ngày nhận đủ hồ sơ"]);
+        let out = records("a.csv", &header, [(2, row)], &mut Vec::new());
+        let c = &out[0].record.channels[0];
+        assert_eq!(c.duration.value, 15);
+        assert_eq!(
+            c.note.as_deref(),
+            Some("Thời hạn: 15 ngày làm việc kể từ ngày nhận đủ hồ sơ")
+        );
+        assert!(out[0].record.unparsed.is_empty());
     }
 
     #[test]
