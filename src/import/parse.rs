@@ -201,7 +201,13 @@ fn fee(part: &str) -> Result<FeeText, String> {
         let amount = Money::parse(&token).map_err(|_| format!("\"{part}\" has no clear amount"))?;
         let at_start = rest[..start].trim().is_empty();
         if !at_start {
-            // "- Dưới 5 tấn: 50.000 đồng/giấy" is fine; two different sums are a schedule.
+            // "- Dưới 5 tấn: 50.000 đồng/giấy" is fine: the sum follows a colon or a dash.
+            // "… ngày 11 tháng 11 năm 2016 Đồng" is a year, and "50% …" a rate.
+            let before = rest[..start].trim_end();
+            if !before.ends_with([':', '-', '–', '(']) || before.contains('%') {
+                return Err(format!("\"{part}\" has no clear amount in đồng"));
+            }
+            // Two different sums are a schedule.
             let others = amounts(&rest);
             if others.iter().any(|m| *m != amount) || has_bare_sum(&rest) {
                 return Err(format!(
@@ -473,6 +479,8 @@ mod tests {
             "Phí : 0.5 USD (Người nước ngoài dưới 16 tuổi)",
             "Phí : Mức thu bằng 50% mức thu phí quy định tại Mục I",
             "Phí : 1.\tMức thu bằng 50% mức thu phí",
+            "Phí : Mức thu bằng 50% mức thu phí … ngày 11 tháng 11 năm 2016 Đồng (Thông tư 64/2025/TT-BTC)",
+            "Lệ phí theo quy định năm 2016 đồng",
             "Lệ phí :   (Thông tư số 249/2016/TT-BTC ngày 11 tháng 11 năm 2016)",
             "Phí :  Đồng",
             "Phí : o Đồng",
