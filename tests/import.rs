@@ -451,3 +451,50 @@ fn the_command_line_imports_and_check_passes() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).starts_with("error: no-such-file.xlsx"));
 }
+
+#[test]
+fn a_crawler_folder_is_read_whole_and_odd_files_are_listed() {
+    let input = tempfile::tempdir().unwrap();
+    let details = input.path().join("details");
+    fs::create_dir_all(&details).unwrap();
+    fs::copy(
+        fixture("dvcqg/019d2bfd-3fac-7489-b53b-9c6c958f2da4.json"),
+        details.join("019d2bfd-3fac-7489-b53b-9c6c958f2da4.json"),
+    )
+    .unwrap();
+    fs::write(
+        input.path().join("index.json"),
+        r#"[{"ma_tthc": "1.000656"}]"#,
+    )
+    .unwrap();
+    fs::write(input.path().join("broken.json"), "{").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let options = Options {
+        content: dir.path().to_path_buf(),
+        force: false,
+    };
+    let report = run(Source::Dvcqg, &[input.path().to_path_buf()], &options).unwrap();
+    assert_eq!(report.written, vec![KHAI_TU.to_string()]);
+    assert_eq!(report.notices.len(), 2, "{report}");
+    assert!(
+        report
+            .notices
+            .iter()
+            .any(|n| n.contains("not a procedure detail record"))
+    );
+    assert!(report.notices.iter().any(|n| n.contains("not valid JSON")));
+}
+
+#[test]
+fn a_broken_list_in_the_content_folder_stops_the_import_before_any_write() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("fields.yaml"), "- id: ho-tich\n  name: [\n").unwrap();
+    let options = Options {
+        content: dir.path().to_path_buf(),
+        force: false,
+    };
+    let error = run(Source::Dvcqg, &[fixture("dvcqg")], &options).unwrap_err();
+    assert!(error.starts_with("fields.yaml cannot be read"), "{error}");
+    assert!(!dir.path().join("procedures").exists());
+    assert!(!dir.path().join("site.yaml").exists());
+}
