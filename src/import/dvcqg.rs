@@ -4,7 +4,7 @@
 //! missing or of another type than usual, and one odd field must not lose the procedure.
 
 use super::parse::{self, approximate_hours, format_duration};
-use super::record::{Channel, Document, Fee, Legal, Online, Record};
+use super::record::{Channel, Document, Fee, Legal, Online, Record, join_notes};
 use crate::catalogue::values::{Date, Duration, DurationUnit, Money};
 use crate::catalogue::{ChannelKind, DocumentKind};
 use crate::text::{clean_line, fold};
@@ -281,7 +281,7 @@ fn channels(d: &Value, r: &mut Record) {
             kind,
             duration,
             fees,
-            note: (!notes.is_empty()).then(|| notes.join(" ")),
+            note: join_notes(&notes),
         });
     }
     if r.channels.iter().any(|c| c.kind == ChannelKind::Online) {

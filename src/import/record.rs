@@ -89,10 +89,43 @@ impl Record {
     }
 }
 
+/// Several notes as one: sentences, each ending in a full stop unless it has a mark.
+pub fn join_notes(notes: &[String]) -> Option<String> {
+    let mut out = String::new();
+    for note in notes.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        if !out.is_empty() {
+            if !out.ends_with(['.', ';', ':', '!', '?']) {
+                out.push('.');
+            }
+            out.push(' ');
+        }
+        out.push_str(note);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// A record with where it came from, for the report.
 #[derive(Debug, Clone)]
 pub struct Sourced {
     /// The input file, and the row or item within it.
     pub origin: String,
     pub record: Record,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn notes_join_as_sentences() {
+        let notes = [
+            "Thời hạn: Khác".to_string(),
+            " ".into(),
+            "Phí: 1.5 USD.".into(),
+            "x".into(),
+        ];
+        assert_eq!(
+            super::join_notes(&notes).as_deref(),
+            Some("Thời hạn: Khác. Phí: 1.5 USD. x")
+        );
+        assert_eq!(super::join_notes(&[]), None);
+    }
 }

@@ -5,7 +5,7 @@
 //! diacritics, so a "Danh sách TTHC" export saved as CSV imports as it is.
 
 use super::parse;
-use super::record::{Channel, Fee, Record, Sourced};
+use super::record::{Channel, Fee, Record, Sourced, join_notes};
 use crate::catalogue::ChannelKind;
 use crate::catalogue::values::{Date, Duration, DurationUnit};
 use crate::text::{clean_line, fold};
@@ -285,7 +285,7 @@ fn channels(r: &mut Record, kinds: &str, duration: &str, fees: &str) {
                     })
                     .collect()
             }),
-            note: (!notes.is_empty()).then(|| notes.join(" ")),
+            note: join_notes(&notes),
         });
     }
 }
