@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod content;
 pub mod diagnostics;
+pub mod import;
 pub mod scaffold;
 pub mod schema;
 pub mod text;

@@ -1,6 +1,6 @@
 //! The `thutuc` command line: parses arguments, calls the library, maps errors to exit codes.
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,6 +33,11 @@ enum Command {
     /// Write a new content file with every field laid out and explained
     #[command(subcommand)]
     New(NewKind),
+    /// Write content files from downloaded lists and records (see docs/import.md)
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
 }
 
 #[derive(Subcommand)]
@@ -69,6 +74,40 @@ enum NewKind {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// Procedure detail JSON of the national platform (dichvucong.gov.vn); files or folders
+    Dvcqg {
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        target: ImportTarget,
+    },
+    /// The "Danh sách TTHC" list export (.xlsx): one file per procedure, to be filled in
+    Xlsx {
+        file: PathBuf,
+        #[command(flatten)]
+        target: ImportTarget,
+    },
+    /// A CSV list of procedures, one a row (columns below)
+    #[command(after_long_help = thutuc::import::csv::LAYOUT)]
+    Csv {
+        file: PathBuf,
+        #[command(flatten)]
+        target: ImportTarget,
+    },
+}
+
+#[derive(Args)]
+struct ImportTarget {
+    /// The content folder to write into (created if missing)
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Also replace procedure files that a person has edited since they were imported
+    #[arg(long)]
+    force: bool,
 }
 
 /// Exit codes: 0 clean, 1 content errors, 2 usage or I/O errors (clap exits 2 on usage).
@@ -134,6 +173,30 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+        Command::Import { source } => import(source),
+    }
+}
+
+fn import(source: ImportSource) -> ExitCode {
+    use thutuc::import::{Options, Source, run};
+    let (source, inputs, target) = match source {
+        ImportSource::Dvcqg { inputs, target } => (Source::Dvcqg, inputs, target),
+        ImportSource::Xlsx { file, target } => (Source::Xlsx, vec![file], target),
+        ImportSource::Csv { file, target } => (Source::Csv, vec![file], target),
+    };
+    let options = Options {
+        content: target.content,
+        force: target.force,
+    };
+    match run(source, &inputs, &options) {
+        Ok(report) => {
+            print!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }
