@@ -23,16 +23,70 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Build the website; the output folder is replaced only if the whole build succeeds
+    Build {
+        /// The content folder
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The output folder
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// The address the site is published at (default: base_url in site.yaml)
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Build the website for this machine and serve it on 127.0.0.1
+    Serve {
+        /// The content folder
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The output folder (a preview build: run `thutuc build` before publishing)
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// The port (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
 }
 
 /// Exit codes: 0 clean, 1 content errors, 2 usage or I/O errors (clap exits 2 on usage).
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Check { content } => match thutuc::check(&content) {
-            Ok(_) => ExitCode::SUCCESS,
-            Err(e) => report(e),
-        },
+    let result = match cli.command {
+        Command::Check { content } => thutuc::check(&content).map(|_| ()),
+        Command::Build {
+            content,
+            output,
+            base_url,
+        } => thutuc::build(&thutuc::BuildOptions {
+            content,
+            output: output.clone(),
+            base_url,
+        })
+        .map(|report| {
+            let steps: Vec<String> = report
+                .steps
+                .iter()
+                .map(|(name, time)| format!("{name} {} ms", time.as_millis()))
+                .collect();
+            eprintln!(
+                "built {} procedures, {} files into {} for {} ({})",
+                report.procedures,
+                report.files,
+                output.display(),
+                report.base_url,
+                steps.join(", ")
+            );
+        }),
+        Command::Serve {
+            content,
+            output,
+            port,
+        } => thutuc::serve::serve(&content, &output, port),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(e),
     }
 }
 
@@ -45,8 +99,8 @@ fn report(error: thutuc::Error) -> ExitCode {
             eprintln!("{} problem(s) found", diagnostics.len());
             ExitCode::from(1)
         }
-        thutuc::Error::Io(e) => {
-            eprintln!("error: {e}");
+        other => {
+            eprintln!("error: {other}");
             ExitCode::from(2)
         }
     }
