@@ -151,16 +151,16 @@ fn check_replaceable(output: &Path, protect: &[&Path]) -> io::Result<()> {
     }
     let output_abs = output.canonicalize()?;
     for p in protect {
-        if let Ok(p) = p.canonicalize() {
-            if p.starts_with(&output_abs) {
-                return Err(refuse(
-                    output,
-                    &format!(
-                        "contains {}; the output is replaced on every build, so choose another --output",
-                        p.display()
-                    ),
-                ));
-            }
+        if let Ok(p) = p.canonicalize()
+            && p.starts_with(&output_abs)
+        {
+            return Err(refuse(
+                output,
+                &format!(
+                    "contains {}; the output is replaced on every build, so choose another --output",
+                    p.display()
+                ),
+            ));
         }
     }
     let empty = std::fs::read_dir(output)?.next().is_none();

@@ -108,7 +108,7 @@ pub fn render(
                 .map_err(|e| format!("rendering {} with {}: {e}", page.path, page.template))?;
             let file = file_of(&page.path);
             write(&file, &minify::html(&html)).map_err(|e| format!("{file}: {e}"))?;
-            Ok(page.published.then(|| Published {
+            Ok(page.published.then_some(Published {
                 path: page.path,
                 lastmod: page.lastmod,
             }))

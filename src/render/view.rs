@@ -217,9 +217,9 @@ pub struct ProcedureView<'a> {
     agency: Option<AgencyView<'a>>,
     deciding_agency: Option<Link>,
     coordinating_agencies: Vec<Link>,
-    /// The answer first: processing time and fees in one line each.
-    time: String,
-    fees: String,
+    /// The answer first: processing time and fees, in short lines.
+    time: Vec<String>,
+    fees: Vec<String>,
     channels: Vec<ChannelView<'a>>,
     online: Option<OnlineView<'a>>,
     documents: Vec<DocumentView<'a>>,
@@ -456,28 +456,21 @@ fn channel_key(kind: ChannelKind) -> &'static str {
     }
 }
 
-/// One processing time when every channel has the same; else each with its channel.
-pub fn time_summary(p: &Procedure, t: &Strings) -> String {
+/// One processing time when every channel has the same; else one line a channel.
+pub fn time_summary(p: &Procedure, t: &Strings) -> Vec<String> {
     let first = p.channels.first().map(|c| c.duration);
     if p.channels.iter().all(|c| Some(c.duration) == first) {
-        return first.map(|d| t.duration(d)).unwrap_or_default();
+        return first.map(|d| t.duration(d)).into_iter().collect();
     }
     p.channels
         .iter()
-        .map(|c| {
-            format!(
-                "{} ({})",
-                t.duration(c.duration),
-                t.get(channel_key(c.kind)).to_lowercase()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .map(|c| format!("{}: {}", t.get(channel_key(c.kind)), t.duration(c.duration)))
+        .collect()
 }
 
-/// "Miễn phí" when nothing costs anything; else every kind of fee with its amount, or its
-/// range when channels differ.
-pub fn fee_summary(p: &Procedure, t: &Strings) -> String {
+/// "Miễn phí" when nothing costs anything; else one line a kind of fee with its amount,
+/// or its range when channels differ.
+pub fn fee_summary(p: &Procedure, t: &Strings) -> Vec<String> {
     let mut by_label: Vec<(&str, Vec<Money>)> = Vec::new();
     for fee in p.channels.iter().filter_map(|c| c.fees.as_ref()).flatten() {
         match by_label.iter_mut().find(|(l, _)| *l == fee.label) {
@@ -486,10 +479,10 @@ pub fn fee_summary(p: &Procedure, t: &Strings) -> String {
         }
     }
     if by_label.is_empty() {
-        return t.get("fee_not_stated").to_string();
+        return vec![t.get("fee_not_stated").to_string()];
     }
     if by_label.iter().all(|(_, a)| a.iter().all(|m| m.is_free())) {
-        return t.get("free").to_string();
+        return vec![t.get("free").to_string()];
     }
     by_label
         .iter()
@@ -502,8 +495,7 @@ pub fn fee_summary(p: &Procedure, t: &Strings) -> String {
                 format!("{label}: {} – {}", t.money(low), t.money(high))
             }
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect()
 }
 
 fn document<'a>(d: &'a Document, sizes: &BTreeMap<String, u64>, t: &Strings) -> DocumentView<'a> {
@@ -589,7 +581,7 @@ fn related<'a>(c: &'a Catalogue, p: &'a Procedure) -> Vec<&'a str> {
     let naming = c
         .procedures
         .iter()
-        .filter(|o| o.related.iter().any(|r| *r == p.code))
+        .filter(|o| o.related.contains(&p.code))
         .map(|o| o.code.as_str());
     for code in named.chain(naming) {
         if code != p.code && !out.contains(&code) {
@@ -613,8 +605,8 @@ pub struct GroupView<'a> {
 struct GroupStep {
     item: Value,
     agency: Option<Link>,
-    time: String,
-    fees: String,
+    time: Vec<String>,
+    fees: Vec<String>,
 }
 
 pub fn group<'a>(s: &Sources<'a>, index: &Index<'a>, g: &'a Group) -> GroupView<'a> {
