@@ -66,8 +66,10 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         .map_err(Error::Io)?;
     lap("publish");
 
-    staging.commit().map_err(Error::Io)?;
+    let previous = staging.commit().map_err(Error::Io)?;
     lap("swap");
+    crate::output::remove_previous(previous);
+    lap("remove previous output");
     Ok(Report {
         procedures: catalogue.procedures.len(),
         files: rendered.files + catalogue.forms.len() + 2,

@@ -90,8 +90,10 @@ impl Staging {
         Ok(self.temp.join(rel_path))
     }
 
-    /// Puts the new output in place of the old one.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// Puts the new output in place of the old one. Returns the previous output, moved
+    /// aside, for the caller to remove with [`remove_previous`]: on a slow disk that
+    /// takes longer than the build, and the new site is already in place.
+    pub fn commit(mut self) -> io::Result<Option<PathBuf>> {
         let old = self.temp.with_file_name(format!(
             ".{}.thutuc-old",
             self.output
@@ -114,11 +116,15 @@ impl Staging {
             return Err(e);
         }
         self.committed = true;
-        if had_output {
-            // The new site is in place; a leftover old copy only costs disk space.
-            let _ = std::fs::remove_dir_all(&old);
-        }
-        Ok(())
+        Ok(had_output.then_some(old))
+    }
+}
+
+/// Removes a previous output that [`Staging::commit`] moved aside. A failure only costs
+/// disk space, and the next build tries again, so it is not an error.
+pub fn remove_previous(old: Option<PathBuf>) {
+    if let Some(old) = old {
+        let _ = std::fs::remove_dir_all(old);
     }
 }
 
@@ -193,7 +199,7 @@ mod tests {
         let out = dir.join("public");
         let s = Staging::new(&out, &[]).unwrap();
         s.write("a/index.html", b"one").unwrap();
-        s.commit().unwrap();
+        assert_eq!(s.commit().unwrap(), None, "there was no previous output");
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
 
         // A build that fails half-way: the staging is dropped without commit.
@@ -208,7 +214,12 @@ mod tests {
 
         let s = Staging::new(&out, &[]).unwrap();
         s.write("b.html", b"three").unwrap();
-        s.commit().unwrap();
+        let old = s.commit().unwrap();
+        assert!(
+            old.as_ref()
+                .is_some_and(|o| o.join("a/index.html").is_file())
+        );
+        remove_previous(old);
         assert!(!out.join("a/index.html").exists());
         assert_eq!(std::fs::read(out.join("b.html")).unwrap(), b"three");
         std::fs::remove_dir_all(&dir).unwrap();

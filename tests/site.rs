@@ -618,3 +618,57 @@ fn the_link_check_finds_broken_and_escaping_links() {
         );
     }
 }
+
+/// The bundled sample catalogue (`content/` at the top of the repository, or the folder
+/// in THUTUC_SAMPLE_CONTENT) builds every page kind, and every link in it resolves.
+/// Skipped, with a note, where there is no such folder.
+#[test]
+fn sample_catalogue_builds_with_every_page_kind_and_no_broken_link() {
+    let content = std::env::var_os("THUTUC_SAMPLE_CONTENT")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    if !content.join("site.yaml").is_file() {
+        eprintln!("skipped: no sample catalogue at {}", content.display());
+        return;
+    }
+    let tmp = TempDir::new("sample");
+    let base = "https://example.org/tinh/thu-tuc/";
+    let out = match build(&content, &tmp, Some(base)) {
+        Ok(out) => out,
+        Err(thutuc::Error::Content(d)) => panic!(
+            "the sample catalogue has problems:\n{}",
+            d.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        Err(e) => panic!("{e}"),
+    };
+    let files = all_files(&out);
+    for kind in [
+        "thu-tuc/",
+        "linh-vuc/",
+        "co-quan/",
+        "cap/",
+        "su-kien/",
+        "lien-thong/",
+    ] {
+        assert!(files.keys().any(|f| f.starts_with(kind)), "no {kind} page");
+    }
+    for page in [
+        "index.html",
+        "a-z/index.html",
+        "tim-kiem/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+    ] {
+        assert!(files.contains_key(page), "no {page}");
+    }
+    let problems = check_links(&out, base);
+    assert!(
+        problems.is_empty(),
+        "broken links:\n{}",
+        problems.join("\n")
+    );
+}

@@ -66,6 +66,8 @@ pub struct Index<'a> {
     /// The list entry of every procedure, by code, ready for templates. Values share
     /// their data, so a procedure listed on five pages is built once.
     items: HashMap<&'a str, Value>,
+    /// For each code, the procedures that name it in `related`, in code order.
+    named_by: HashMap<&'a str, Vec<&'a str>>,
 }
 
 /// The key that sorts titles as a Vietnamese reader expects: letters first without their
@@ -97,10 +99,17 @@ impl<'a> Index<'a> {
                 (p.code.as_str(), Value::from_serializable(&item))
             })
             .collect();
+        let mut named_by: HashMap<&str, Vec<&str>> = HashMap::new();
+        for p in &catalogue.procedures {
+            for r in &p.related {
+                named_by.entry(r.as_str()).or_default().push(&p.code);
+            }
+        }
         Index {
             catalogue,
             by_title,
             items,
+            named_by,
         }
     }
 
@@ -422,7 +431,7 @@ pub fn procedure<'a>(s: &Sources<'a>, index: &Index<'a>, p: &'a Procedure) -> Pr
             .groups_of(&p.code)
             .map(|g| group_place(c, g, &p.code))
             .collect(),
-        related: related(c, p)
+        related: related(index, p)
             .into_iter()
             .map(|code| index.item(code))
             .collect(),
@@ -574,16 +583,26 @@ fn group_place(c: &Catalogue, g: &Group, code: &str) -> GroupPlace {
     }
 }
 
-/// The procedures related to `p`: those it names, then those that name it, once each.
-fn related<'a>(c: &'a Catalogue, p: &'a Procedure) -> Vec<&'a str> {
+/// The most related procedures a page lists: a procedure that many others name (a copy
+/// of a civil status extract, say) would otherwise list hundreds.
+const MAX_RELATED: usize = 12;
+
+/// The procedures related to `p`: all those it names, then those that name it, once
+/// each, up to [`MAX_RELATED`] in all.
+fn related<'a>(index: &Index<'a>, p: &'a Procedure) -> Vec<&'a str> {
+    let limit = MAX_RELATED.max(p.related.len());
     let mut out: Vec<&str> = Vec::new();
     let named = p.related.iter().map(String::as_str);
-    let naming = c
-        .procedures
-        .iter()
-        .filter(|o| o.related.contains(&p.code))
-        .map(|o| o.code.as_str());
+    let naming = index
+        .named_by
+        .get(p.code.as_str())
+        .into_iter()
+        .flatten()
+        .copied();
     for code in named.chain(naming) {
+        if out.len() >= limit {
+            break;
+        }
         if code != p.code && !out.contains(&code) {
             out.push(code);
         }
