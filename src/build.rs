@@ -54,7 +54,10 @@ pub fn build(options: &Options) -> Result<Report, Error> {
 
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
     let rendered =
-        render::render(&catalogue, &base_url, &form_sizes, &write).map_err(Error::Theme)?;
+        render::render(&catalogue, &base_url, &form_sizes, &write).map_err(|e| match e {
+            render::Error::Theme(m) => Error::Theme(m),
+            render::Error::Io(e) => Error::Io(e),
+        })?;
     lap("render");
 
     staging

@@ -537,7 +537,10 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     );
     std::fs::write(&file, bad).unwrap();
     let result = build(&content, &tmp, None);
-    assert!(result.is_err(), "the build should fail while writing");
+    assert!(
+        matches!(result, Err(thutuc::Error::Io(_))),
+        "the build should fail while writing: {result:?}"
+    );
     assert_eq!(all_files(&out), before, "the previous site changed");
     let leftovers: Vec<_> = std::fs::read_dir(&tmp.0)
         .unwrap()

@@ -25,6 +25,25 @@ use view::{Entry, Index, Link};
 /// Where each rendered file goes: its path in the output, and its bytes.
 pub type Write<'w> = &'w (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
 
+/// Why rendering stopped.
+#[derive(Debug)]
+pub enum Error {
+    /// A template, the strings or the stylesheet of the theme is wrong.
+    Theme(String),
+    /// A rendered file could not be written.
+    Io(std::io::Error),
+}
+
+impl From<String> for Error {
+    fn from(message: String) -> Error {
+        Error::Theme(message)
+    }
+}
+
+fn io_error(path: &str, e: std::io::Error) -> Error {
+    Error::Io(std::io::Error::new(e.kind(), format!("{path}: {e}")))
+}
+
 /// A page for the sitemap.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Published {
@@ -77,11 +96,11 @@ pub fn render(
     base_url: &str,
     form_sizes: &BTreeMap<String, u64>,
     write: Write,
-) -> Result<Rendered, String> {
+) -> Result<Rendered, Error> {
     let strings = Strings::load(catalogue.site.language)?;
     let (assets, asset_names) = assets::build()?;
     for asset in &assets {
-        write(&asset.path, &asset.bytes).map_err(|e| format!("{}: {e}", asset.path))?;
+        write(&asset.path, &asset.bytes).map_err(|e| io_error(&asset.path, e))?;
     }
     let base = base_path(base_url);
     let tera = environment(catalogue, base_url, &base, &strings, &asset_names)?;
@@ -102,18 +121,21 @@ pub fn render(
     let published: Vec<Option<Published>> = jobs
         .par_iter()
         .map(|job| {
-            let page = pages.page(job)?;
-            let html = tera
-                .render(page.template, &page.context)
-                .map_err(|e| format!("rendering {} with {}: {e}", page.path, page.template))?;
+            let page = pages.page(job);
+            let html = tera.render(page.template, &page.context).map_err(|e| {
+                Error::Theme(format!(
+                    "rendering {} with {}: {e}",
+                    page.path, page.template
+                ))
+            })?;
             let file = file_of(&page.path);
-            write(&file, &minify::html(&html)).map_err(|e| format!("{file}: {e}"))?;
+            write(&file, &minify::html(&html)).map_err(|e| io_error(&file, e))?;
             Ok(page.published.then_some(Published {
                 path: page.path,
                 lastmod: page.lastmod,
             }))
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, Error>>()?;
     let mut published: Vec<Published> = published.into_iter().flatten().collect();
     published.sort();
     Ok(Rendered {
@@ -220,7 +242,7 @@ impl<'a> Pages<'_, 'a> {
         }
     }
 
-    fn page(&self, job: &Job<'a>) -> Result<Page, String> {
+    fn page(&self, job: &Job<'a>) -> Page {
         let c = self.sources.catalogue;
         let t = self.sources.strings;
         let mut context = Context::new();
@@ -379,13 +401,13 @@ impl<'a> Pages<'_, 'a> {
             noindex: !published,
         };
         context.insert_value("page", Value::from_serializable(&meta));
-        Ok(Page {
+        Page {
             path,
             template,
             context,
             published,
             lastmod,
-        })
+        }
     }
 
     /// A field, level or life event: its procedures, active then abolished.
