@@ -24,6 +24,30 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Build the website; the output folder is replaced only if the whole build succeeds
+    Build {
+        /// The content folder
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The output folder
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// The address the site is published at (default: base_url in site.yaml)
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Build the website for this machine and serve it on 127.0.0.1
+    Serve {
+        /// The content folder
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The output folder (a preview build: run `thutuc build` before publishing)
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// The port (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
     /// Write JSON Schemas of the content files, for editors' YAML support
     Schema {
         /// Where to write them
@@ -116,6 +140,44 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { content } => match thutuc::check(&content) {
             Ok(_) => ExitCode::SUCCESS,
+            Err(e) => report(e, &content),
+        },
+        Command::Build {
+            content,
+            output,
+            base_url,
+        } => {
+            let options = thutuc::BuildOptions {
+                content: content.clone(),
+                output: output.clone(),
+                base_url,
+            };
+            match thutuc::build(&options) {
+                Ok(report) => {
+                    let steps: Vec<String> = report
+                        .steps
+                        .iter()
+                        .map(|(name, time)| format!("{name} {} ms", time.as_millis()))
+                        .collect();
+                    eprintln!(
+                        "built {} procedures, {} files into {} for {} ({})",
+                        report.procedures,
+                        report.files,
+                        output.display(),
+                        report.base_url,
+                        steps.join(", ")
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => report(e, &content),
+            }
+        }
+        Command::Serve {
+            content,
+            output,
+            port,
+        } => match thutuc::serve::serve(&content, &output, port) {
+            Ok(()) => ExitCode::SUCCESS,
             Err(e) => report(e, &content),
         },
         Command::Schema { output } => match thutuc::schema::write_all(&output) {
@@ -211,8 +273,8 @@ fn report(error: thutuc::Error, content: &Path) -> ExitCode {
             );
             ExitCode::from(1)
         }
-        thutuc::Error::Io(e) => {
-            eprintln!("error: {e}");
+        other => {
+            eprintln!("error: {other}");
             ExitCode::from(2)
         }
     }

@@ -282,7 +282,13 @@ fn csv_rows_are_typed_where_the_text_allows() {
     let fee = &residence.channels[0].fees.as_ref().unwrap()[0];
     assert_eq!((fee.label.as_str(), fee.amount), ("Lệ phí", Money(20_000)));
     assert_eq!(
-        residence.announced.as_ref().unwrap().date.unwrap().to_string(),
+        residence
+            .announced
+            .as_ref()
+            .unwrap()
+            .date
+            .unwrap()
+            .to_string(),
         "2025-07-01"
     );
     assert!(

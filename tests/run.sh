@@ -13,3 +13,6 @@ cargo fmt --all -- --check
 
 echo "== cargo test"
 cargo test --all-targets
+
+echo "== browser tests"
+bash tests/browser/run.sh

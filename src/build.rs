@@ -1,0 +1,104 @@
+//! `thutuc build`: check → render → publish → swap, with the time each step took.
+
+use crate::output::Staging;
+use crate::{Error, publish, render};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub content: PathBuf,
+    pub output: PathBuf,
+    /// Overrides `base_url` from `site.yaml` (for `serve`, or a staging host).
+    pub base_url: Option<String>,
+}
+
+/// What a build did, for the command line to print.
+#[derive(Debug)]
+pub struct Report {
+    pub procedures: usize,
+    pub files: usize,
+    pub base_url: String,
+    /// Each step, with the time it took.
+    pub steps: Vec<(&'static str, Duration)>,
+}
+
+/// Builds the site from `options.content` into `options.output`. On any error the
+/// previous output is left untouched.
+pub fn build(options: &Options) -> Result<Report, Error> {
+    let mut steps = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str| {
+        steps.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+    let base_url = options
+        .base_url
+        .as_deref()
+        .map(normalise_base_url)
+        .transpose()?;
+    let catalogue = crate::check(&options.content)?;
+    let base_url = base_url.unwrap_or_else(|| catalogue.site.base_url.clone());
+    lap("load and check");
+
+    let staging = Staging::new(&options.output, &[&options.content]).map_err(Error::Io)?;
+    let mut form_sizes = BTreeMap::new();
+    for form in &catalogue.forms {
+        let size = staging
+            .copy(&options.content.join(form), form)
+            .map_err(|e| Error::Io(with_path(e, &options.content.join(form))))?;
+        form_sizes.insert(form.clone(), size);
+    }
+    lap("copy forms");
+
+    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+    let rendered =
+        render::render(&catalogue, &base_url, &form_sizes, &write).map_err(|e| match e {
+            render::Error::Theme(m) => Error::Theme(m),
+            render::Error::Io(e) => Error::Io(e),
+        })?;
+    lap("render");
+
+    staging
+        .write(
+            "sitemap.xml",
+            publish::sitemap(&base_url, &rendered.published).as_bytes(),
+        )
+        .and_then(|()| staging.write("robots.txt", publish::robots(&base_url).as_bytes()))
+        .map_err(Error::Io)?;
+    lap("publish");
+
+    let previous = staging.commit().map_err(Error::Io)?;
+    lap("swap");
+    crate::output::remove_previous(previous);
+    lap("remove previous output");
+    Ok(Report {
+        procedures: catalogue.procedures.len(),
+        files: rendered.files + catalogue.forms.len() + 2,
+        base_url,
+        steps,
+    })
+}
+
+/// A base URL given on the command line: absolute http(s), ending with `/`.
+fn normalise_base_url(url: &str) -> Result<String, Error> {
+    let lower = url.to_ascii_lowercase();
+    let absolute = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.len() > "https://".len()
+        && !url.contains(char::is_whitespace);
+    if !absolute {
+        return Err(Error::Usage(format!(
+            "--base-url \"{url}\" is not an absolute web address such as https://example.org/tinh-a/"
+        )));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
+}
+
+fn with_path(e: std::io::Error, path: &Path) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}

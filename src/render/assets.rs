@@ -1,0 +1,76 @@
+//! The theme's static files (CSS, JS, images) with content-hashed names, so that a host
+//! may cache them for ever and a changed file still reaches every browser.
+
+use super::{minify, theme};
+use std::collections::BTreeMap;
+
+/// A static file ready to be written.
+pub struct Asset {
+    /// Output path: `static/site.3f2a9c01b2.css`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Every static file of the theme, and the map from its name in `theme/static/`
+/// (`site.css`) to its hashed output path, for templates (`assets["site.css"]`).
+pub fn build() -> Result<(Vec<Asset>, BTreeMap<String, String>), String> {
+    let mut assets = Vec::new();
+    let mut names = BTreeMap::new();
+    for (name, bytes) in theme::files_under("static") {
+        let bytes = if name.ends_with(".css") {
+            let text =
+                std::str::from_utf8(bytes).map_err(|e| format!("theme/static/{name}: {e}"))?;
+            minify::css(text, name)?.into_bytes()
+        } else {
+            bytes.to_vec()
+        };
+        let path = format!("static/{}", hashed_name(name, &bytes));
+        names.insert(name.to_string(), path.clone());
+        assets.push(Asset { path, bytes });
+    }
+    Ok((assets, names))
+}
+
+/// `dir/site.css` → `dir/site.<10 hex digits>.css`.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let hash = format!("{:016x}", fnv1a(bytes));
+    let hash = &hash[..10];
+    let file_start = name.rfind('/').map_or(0, |i| i + 1);
+    match name[file_start..].rfind('.') {
+        Some(dot) => {
+            let dot = file_start + dot;
+            format!("{}.{hash}{}", &name[..dot], &name[dot..])
+        }
+        None => format!("{name}.{hash}"),
+    }
+}
+
+/// FNV-1a, 64 bits: stable across Rust versions and platforms (std's hasher is not
+/// promised to be), and plenty for telling versions of a file apart.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_change_with_content() {
+        let a = hashed_name("site.css", b"a{}");
+        let b = hashed_name("site.css", b"b{}");
+        assert_ne!(a, b);
+        assert!(a.starts_with("site.") && a.ends_with(".css") && a.len() == "site..css".len() + 10);
+        assert!(hashed_name("img/logo.svg", b"x").starts_with("img/logo."));
+        assert_eq!(hashed_name("LICENSE", b"").len(), "LICENSE.".len() + 10);
+    }
+
+    #[test]
+    fn theme_assets_build() {
+        let (assets, names) = build().unwrap();
+        assert!(names.contains_key("site.css"));
+        assert_eq!(assets.len(), names.len());
+    }
+}

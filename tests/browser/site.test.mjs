@@ -1,0 +1,177 @@
+// Browser tests of the built site, in Debian's Chromium: no WCAG 2.2 AA violations that
+// axe-core can find on every page kind, a procedure page readable on a 360 px phone,
+// and reading a procedure with JavaScript turned off.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startSite, launch } from './site.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// One page of every kind in the fixture catalogue (tests/fixtures/site).
+const PAGES = {
+  home: '',
+  procedure: 'thu-tuc/dang-ky-khai-sinh/',
+  'abolished procedure': 'thu-tuc/dang-ky-khai-sinh-mau-cu/',
+  field: 'linh-vuc/ho-tich/',
+  'empty field': 'linh-vuc/dat-dai/',
+  level: 'cap/xa/',
+  'life event': 'su-kien/sinh-con/',
+  agency: 'co-quan/ubnd-xa/',
+  group: 'lien-thong/lien-thong-khai-sinh/',
+  'a–z': 'a-z/',
+  search: 'tim-kiem/',
+  'not found': 'khong-co-trang-nay/',
+};
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.stop();
+});
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    }));
+  }, WCAG);
+}
+
+function describe(violations) {
+  return violations
+    .map((v) => `${v.rule} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`)
+    .join('\n');
+}
+
+test('axe-core is injected and finds what it should', async () => {
+  const page = await browser.newPage();
+  await page.setContent('<html><body><p style="color:#aaa;background:#fff">pale</p><img src="data:,"><a href="#"></a></body></html>');
+  const rules = (await axeViolations(page)).map((v) => v.rule).sort();
+  await page.close();
+  assert.deepEqual(rules, ['color-contrast', 'document-title', 'html-has-lang', 'image-alt', 'link-name']);
+});
+
+for (const width of [1280, 360]) {
+  test(`no WCAG 2.2 AA violations on every page kind at ${width} px`, async () => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const found = [];
+    for (const [kind, path] of Object.entries(PAGES)) {
+      const response = await page.goto(site.url + path);
+      assert.equal(response.status(), kind === 'not found' ? 404 : 200, `${kind}: ${path}`);
+      const violations = await axeViolations(page);
+      if (violations.length) found.push(`${kind} (/${path}):\n  ${describe(violations)}`);
+    }
+    await page.close();
+    assert.deepEqual(found, [], found.join('\n\n'));
+  });
+}
+
+test('a procedure page reads on a 360 px phone without sideways scrolling', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(site.url + PAGES.procedure);
+  const layout = await page.evaluate(() => {
+    const overflowing = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      const hidden = r.width <= 1 || getComputedStyle(el).position === 'absolute';
+      if (!hidden && (r.right > window.innerWidth + 0.5 || r.left < -0.5)) {
+        overflowing.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}–${Math.round(r.right)}`);
+      }
+    }
+    const bodyFont = parseFloat(getComputedStyle(document.querySelector('.intro p')).fontSize);
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      overflowing,
+      bodyFont,
+    };
+  });
+  assert.equal(layout.innerWidth, 360);
+  assert.ok(layout.scrollWidth <= 360, `the page is ${layout.scrollWidth} px wide`);
+  assert.deepEqual(layout.overflowing, []);
+  assert.ok(layout.bodyFont >= 16, `text is ${layout.bodyFont} px`);
+  // The answer is on the first screen: the title and the processing time.
+  const time = await page.getByText('Thời hạn giải quyết').first().boundingBox();
+  assert.ok(time && time.y < 740 * 1.5, `processing time starts at ${time?.y} px`);
+  await page.close();
+});
+
+test('a procedure page works with JavaScript turned off', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const response = await page.goto(site.url + PAGES.procedure);
+  assert.equal(response.status(), 200);
+  assert.equal(await page.locator('script').count(), 0, 'a procedure page needs no script');
+  assert.equal(await page.locator('h1').innerText(), 'Đăng ký khai sinh');
+  for (const text of ['Cách thực hiện', 'Hồ sơ cần chuẩn bị', 'Các bước thực hiện', 'Nơi giải quyết và liên hệ']) {
+    assert.ok(await page.getByRole('heading', { name: text }).isVisible(), text);
+  }
+  assert.equal(await page.locator('.checklist > li').count(), 4);
+  // The stylesheet loaded (the page is styled), and in-page links move to their section.
+  const headerColour = await page.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(headerColour, 'rgb(18, 53, 91)');
+  await page.getByRole('link', { name: 'Hồ sơ cần chuẩn bị' }).click();
+  assert.ok(page.url().endsWith('#ho-so'));
+  // The form downloads, and the search form still submits to the search page.
+  const form = await page.request.get(await page.getByRole('link', { name: /Tải mẫu/ }).getAttribute('href', { timeout: 1000 }).then((h) => new URL(h, site.url).href));
+  assert.equal(form.status(), 200);
+  await page.locator('#site-search-q').fill('khai sinh');
+  await page.locator('#site-search-q').press('Enter');
+  await page.waitForURL(/tim-kiem\/\?q=khai\+sinh/);
+  assert.ok(await page.getByText('cần JavaScript').isVisible());
+  await context.close();
+});
+
+test('keyboard users get a skip link and a visible focus', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url + PAGES.procedure);
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    return { text: el.textContent, href: el.getAttribute('href'), visible: r.left >= 0 && r.top >= 0 && r.width > 0, bg: getComputedStyle(el).backgroundColor };
+  });
+  assert.equal(skip.text, 'Chuyển đến nội dung chính');
+  assert.ok(skip.visible, 'the skip link shows when focused');
+  await page.keyboard.press('Enter');
+  assert.ok(page.url().endsWith('#noi-dung'));
+  // Focus on a link is the high-contrast yellow.
+  await page.getByRole('link', { name: 'Ủy ban nhân dân xã, phường' }).first().focus();
+  const focusBg = await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor);
+  assert.equal(focusBg, 'rgb(255, 221, 0)');
+  await page.close();
+});
+
+test('a procedure prints as a checklist', async () => {
+  const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
+  await page.goto(site.url + PAGES.procedure);
+  await page.emulateMedia({ media: 'print' });
+  const shown = (sel) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).display !== 'none');
+  assert.equal(await shown('.site-header'), false);
+  assert.equal(await shown('.toc'), false);
+  assert.equal(await shown('.site-footer'), false);
+  assert.equal(await shown('.print-only'), true);
+  const box = await page.locator('.checklist > li').first().evaluate((el) => {
+    const s = getComputedStyle(el, '::before');
+    return { content: s.content, border: s.borderTopWidth };
+  });
+  assert.equal(box.content, '""', 'an empty box to tick');
+  assert.notEqual(box.border, '0px');
+  await page.close();
+});

@@ -1,0 +1,205 @@
+//! The `thutuc` command as staff and deployers run it: exit codes, messages, `serve`.
+
+mod common;
+
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+fn thutuc() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_thutuc"))
+}
+
+#[test]
+fn build_exit_codes() {
+    let tmp = TempDir::new("cli-build");
+    let out = tmp.join("public");
+    let ok = thutuc()
+        .args(["build", "--content"])
+        .arg(fixture())
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stderr).contains("built 4 procedures"));
+    assert!(out.join("index.html").is_file());
+
+    // content errors: 1, printed like `check`
+    let content = tmp.join("content");
+    copy_dir(&fixture(), &content);
+    std::fs::write(content.join("levels.yaml"), "- id: tinh\n  nam: Cấp tỉnh\n").unwrap();
+    let bad = thutuc()
+        .args(["build", "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("levels.yaml:2:3"), "{stderr}");
+
+    // usage: 2
+    let usage = thutuc()
+        .args(["build", "--content"])
+        .arg(fixture())
+        .args(["--base-url", "example.org/x"])
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&usage.stderr).contains("--base-url"));
+
+    // a folder thutuc did not write is never replaced: 2
+    let docs = tmp.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("notes.txt"), "mine").unwrap();
+    let refused = thutuc()
+        .args(["build", "--content"])
+        .arg(fixture())
+        .arg("--output")
+        .arg(&docs)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(docs.join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+/// `thutuc serve` on a free port, killed when dropped.
+struct Server {
+    child: Child,
+    url: String,
+    _tmp: TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(base_url: Option<&str>) -> Server {
+    let tmp = TempDir::new("serve");
+    let content = tmp.join("content");
+    copy_dir(&fixture(), &content);
+    if let Some(base) = base_url {
+        let site = content.join("site.yaml");
+        let yaml = std::fs::read_to_string(&site)
+            .unwrap()
+            .replace("https://thutuc.example.org/", base);
+        std::fs::write(&site, yaml).unwrap();
+    }
+    let mut child = thutuc()
+        .args(["serve", "--port", "0", "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(tmp.join("public"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("Serving at ")
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+        .to_string();
+    Server {
+        child,
+        url,
+        _tmp: tmp,
+    }
+}
+
+/// A GET over plain HTTP/1.0: (status, headers, body).
+fn get(url: &str, path: &str) -> (u16, String, String) {
+    let host = url
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let mut stream = TcpStream::connect(&host).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_string(), body.to_string())
+}
+
+#[test]
+fn serve_previews_the_site() {
+    let server = serve(None);
+    assert!(
+        server.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.url
+    );
+    let (status, head, body) = get(&server.url, "/thu-tuc/dang-ky-khai-sinh/");
+    assert_eq!(status, 200);
+    assert!(
+        head.to_lowercase()
+            .contains("content-type: text/html; charset=utf-8")
+    );
+    assert!(text(&body).contains("Đăng ký khai sinh"));
+    // pages link with the local address, so the preview works
+    assert!(body.contains(&format!("href={}thu-tuc/dang-ky-khai-sinh/", server.url)));
+
+    let (status, head, _) = get(&server.url, "/thu-tuc/dang-ky-khai-sinh");
+    assert_eq!(status, 301);
+    assert!(head.contains("/thu-tuc/dang-ky-khai-sinh/"));
+    let (status, _, body) = get(&server.url, "/khong-co/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Không tìm thấy trang"));
+    let (status, _, _) = get(&server.url, "/../../etc/passwd");
+    assert_eq!(status, 404);
+    let (status, _, _) = get(
+        &server.url,
+        "/files/ho-tich/T%E1%BB%9D%20khai%20k%E1%BA%BFt%20h%C3%B4n.txt",
+    );
+    assert_eq!(status, 200);
+    let css = body
+        .split("href=/static/")
+        .nth(1)
+        .and_then(|s| s.split(['>', ' ']).next())
+        .unwrap()
+        .to_string();
+    let (status, head, _) = get(&server.url, &format!("/static/{css}"));
+    assert_eq!(status, 200);
+    assert!(head.to_lowercase().contains("text/css"));
+}
+
+#[test]
+fn serve_keeps_the_sub_path() {
+    let server = serve(Some("https://example.org/tinh-a/"));
+    assert!(server.url.ends_with("/tinh-a/"), "{}", server.url);
+    let (status, _, body) = get(&server.url, "/tinh-a/a-z/");
+    assert_eq!(status, 200);
+    assert!(body.contains("href=/tinh-a/thu-tuc/dang-ky-khai-sinh/"));
+    let (status, head, _) = get(&server.url, "/");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /tinh-a/"), "{head}");
+    let (status, _, _) = get(&server.url, "/a-z/");
+    assert_eq!(status, 404);
+}
