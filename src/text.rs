@@ -28,7 +28,9 @@ fn is_odd_space(c: char) -> bool {
 pub fn clean_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfc().filter(|c| !is_invisible(*c)) {
+    // Invisible marks go before normalising: removed after, they could leave combining
+    // marks side by side in an order that is not NFC.
+    for c in s.chars().filter(|c| !is_invisible(*c)).nfc() {
         if c.is_whitespace() || is_odd_space(c) {
             pending_space = !out.is_empty();
         } else {
@@ -45,9 +47,10 @@ pub fn clean_line(s: &str) -> String {
 /// Cleans multi-line text (a Markdown body, a long note): NFC, invisible marks removed,
 /// odd spaces made plain, line breaks and indentation kept.
 pub fn clean_block(s: &str) -> String {
-    s.nfc()
+    s.chars()
         .filter(|c| !is_invisible(*c))
         .map(|c| if is_odd_space(c) { ' ' } else { c })
+        .nfc()
         .collect::<String>()
         .replace("\r\n", "\n")
 }
@@ -96,6 +99,23 @@ mod tests {
         let raw =
             "Cu\u{0323}c\u{00A0}Chi\u{0301}nh sa\u{0301}ch\u{200B} đăng k\u{200E}ý\t lệ  phí ";
         assert_eq!(clean_line(raw), "Cục Chính sách đăng ký lệ phí");
+    }
+
+    /// Found by the `values` fuzz target: a soft hyphen between two combining marks of
+    /// different classes. Cleaning must give NFC, and cleaning twice must change nothing.
+    #[test]
+    fn cleaning_is_idempotent_around_removed_marks() {
+        for raw in ["a\u{6dc}\u{ad}\u{65c}", "z\u{6dc}\u{200b}\u{59c}\u{65c} x"] {
+            let once = clean_line(raw);
+            assert_eq!(clean_line(&once), once);
+            assert!(unicode_normalization::is_nfc(&once));
+            let block = clean_block(raw);
+            assert_eq!(clean_block(&block), block);
+        }
+        let crash = include_bytes!("../tests/fixtures/fuzz/values-clean-line-not-idempotent.bin");
+        let text = String::from_utf8_lossy(crash);
+        let once = clean_line(&text);
+        assert_eq!(clean_line(&once), once);
     }
 
     #[test]
