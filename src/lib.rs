@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod content;
 pub mod diagnostics;
+pub mod search;
 pub mod text;
 pub mod urls;
 

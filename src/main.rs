@@ -23,6 +23,23 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Search the catalogue with tantivy and print the ranked codes and scores
+    Search {
+        /// The content folder
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// How many results to print per query
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON, one array of {query, total, hits} for all queries
+        #[arg(long)]
+        json: bool,
+        /// Instead of searching, write the static search index to DIR/search/
+        #[arg(long, value_name = "DIR")]
+        export: Option<PathBuf>,
+        /// The queries, as a citizen types them
+        queries: Vec<String>,
+    },
 }
 
 /// Exit codes: 0 clean, 1 content errors, 2 usage or I/O errors (clap exits 2 on usage).
@@ -33,6 +50,36 @@ fn main() -> ExitCode {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => report(e),
         },
+        Command::Search {
+            content,
+            limit,
+            json,
+            export,
+            queries,
+        } => {
+            let catalogue = match thutuc::check(&content) {
+                Ok(c) => c,
+                Err(e) => return report(e),
+            };
+            let done = match export {
+                Some(dir) => thutuc::search::export(&catalogue, &dir)
+                    .map(|stats| eprintln!("{}", serde_json::json!(stats))),
+                None => thutuc::search::search(&catalogue, &queries, limit).map(|all| {
+                    if json {
+                        println!("{}", serde_json::json!(all));
+                    } else {
+                        all.iter().for_each(|hits| print!("{hits}"));
+                    }
+                }),
+            };
+            match done {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 
