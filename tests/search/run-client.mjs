@@ -1,0 +1,55 @@
+// Runs queries through the browser client in Node, against an exported site folder.
+//
+//   node tests/search/run-client.mjs SITE_DIR QUERIES_JSON [LIMIT]
+//
+// QUERIES_JSON is a JSON array of strings. Prints one JSON object: for every query its total
+// and ranked {code, score} (the parity test compares them with `thutuc search --json`), the
+// bytes a fresh client fetched for it, and the time per query once every file is cached.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createSearch } from '../../theme/static/search.js';
+
+const [siteDir, queriesFile, limitArg] = process.argv.slice(2);
+const limit = Number(limitArg || 10);
+const queries = JSON.parse(await readFile(queriesFile, 'utf8'));
+
+/** A fetch over the site folder that counts what it serves. */
+function diskFetch(counter) {
+  return async (url) => {
+    const path = join(siteDir, decodeURI(new URL(url, 'http://site/').pathname));
+    try {
+      const body = await readFile(path);
+      counter.bytes += body.length;
+      counter.gzip += gzipSync(body).length;
+      counter.files += 1;
+      return new Response(body, { status: 200 });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  };
+}
+
+const results = [];
+const fetched = [];
+for (const query of queries) {
+  const counter = { bytes: 0, gzip: 0, files: 0 };
+  const client = createSearch({ baseUrl: '/', fetch: diskFetch(counter) });
+  const found = await client.search(query, { limit });
+  results.push({
+    query,
+    total: found.total,
+    hits: found.results.map((r) => ({ code: r.code, score: r.score })),
+  });
+  fetched.push(counter);
+}
+
+// warm: one client, every file fetched once, then time a second pass
+const warm = createSearch({ baseUrl: '/', fetch: diskFetch({ bytes: 0, gzip: 0, files: 0 }) });
+for (const query of queries) await warm.search(query, { limit });
+const start = process.hrtime.bigint();
+const rounds = 3;
+for (let i = 0; i < rounds; i++) for (const query of queries) await warm.search(query, { limit });
+const ms = Number(process.hrtime.bigint() - start) / 1e6 / (rounds * queries.length);
+
+console.log(JSON.stringify({ results, fetched, cachedMsPerQuery: ms }));
