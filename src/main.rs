@@ -34,7 +34,7 @@ enum Command {
         /// Print JSON, one array of {query, total, hits} for all queries
         #[arg(long)]
         json: bool,
-        /// Instead of searching, write the static search index to DIR/search/
+        /// Also write the static search index to DIR/search/ (its statistics go to stderr)
         #[arg(long, value_name = "DIR")]
         export: Option<PathBuf>,
         /// The queries, as a citizen types them
@@ -61,17 +61,21 @@ fn main() -> ExitCode {
                 Ok(c) => c,
                 Err(e) => return report(e),
             };
-            let done = match export {
-                Some(dir) => thutuc::search::export(&catalogue, &dir)
-                    .map(|stats| eprintln!("{}", serde_json::json!(stats))),
-                None => thutuc::search::search(&catalogue, &queries, limit).map(|all| {
-                    if json {
-                        println!("{}", serde_json::json!(all));
-                    } else {
-                        all.iter().for_each(|hits| print!("{hits}"));
-                    }
-                }),
-            };
+            let done = thutuc::search::Engine::new(&catalogue).and_then(|engine| {
+                if let Some(dir) = export {
+                    eprintln!("{}", serde_json::json!(engine.export(&dir)?));
+                }
+                let all = queries
+                    .iter()
+                    .map(|q| engine.search(q, limit))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if json {
+                    println!("{}", serde_json::json!(all));
+                } else {
+                    all.iter().for_each(|hits| print!("{hits}"));
+                }
+                Ok(())
+            });
             match done {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

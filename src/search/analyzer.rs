@@ -3,7 +3,7 @@
 //! The same rules run in the browser (`analyze` in `theme/static/search.js`); both are held to
 //! `tests/search/analyzer-vectors.json`. Change one, change the other and the vectors.
 //!
-//! 1. Unicode NFC, invisible marks (U+200B, U+00AD, U+FEFF, …) removed.
+//! 1. Invisible marks (U+200B, U+00AD, U+FEFF, …) removed, then Unicode NFC.
 //! 2. Words are runs of letters and digits (`char::is_alphanumeric`); everything else splits.
 //!    A `.` between two ASCII digits joins them, so the code `1.000656` is the word `1000656`
 //!    and matches it typed without the dot (so does `50.000` and `50000`).
@@ -73,8 +73,10 @@ pub fn fold(word: &str) -> String {
 }
 
 fn clean(text: &str) -> Vec<char> {
-    text.nfc()
+    // marks removed first, so a mark hidden behind one still joins its letter
+    text.chars()
         .filter(|c| !crate::text::is_invisible(*c))
+        .nfc()
         .collect()
 }
 
@@ -152,6 +154,8 @@ pub enum Form {
     /// Two adjacent folded words joined by a space: `khai sinh`. They score adjacency
     /// without storing positions.
     Bigram,
+    /// All the folded words as one term: `dang ki khai sinh`, to recognise a whole title.
+    Whole,
 }
 
 impl Form {
@@ -161,6 +165,7 @@ impl Form {
             Form::Accented => "vi_accented",
             Form::Folded => "vi_folded",
             Form::Bigram => "vi_bigram",
+            Form::Whole => "vi_whole",
         }
     }
 
@@ -174,6 +179,8 @@ impl Form {
                 .windows(2)
                 .map(|pair| bigram(&pair[0].folded, &pair[1].folded))
                 .collect(),
+            Form::Whole if words.is_empty() => Vec::new(),
+            Form::Whole => vec![whole(&words)],
         }
     }
 }
@@ -181,6 +188,12 @@ impl Form {
 /// The bigram term of two adjacent folded words.
 pub fn bigram(first: &str, second: &str) -> String {
     format!("{first} {second}")
+}
+
+/// The whole-text term of some words: their folded forms joined by spaces.
+pub fn whole(words: &[Word]) -> String {
+    let folded: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    folded.join(" ")
 }
 
 /// The analyzer as a tantivy tokenizer, one per [`Form`].

@@ -1,7 +1,8 @@
 //! Indexing: the catalogue into an in-memory tantivy index, one document per procedure.
 //!
-//! Every field of [`FIELDS`] is a text field with its own analyzer form, term frequencies
-//! and field norms (no positions: adjacency is scored through bigram terms instead). A fast
+//! Every field of [`FIELDS`] is a text field with its own analyzer form, with or without term
+//! frequencies and field norms as the spec says, never positions (adjacency is scored through
+//! bigram terms instead). A fast
 //! field `ord` holds the procedure's place in `Catalogue::procedures`, so results and the
 //! export map tantivy's documents back to procedures whatever the segments.
 
@@ -33,11 +34,16 @@ pub fn build(catalogue: &Catalogue) -> Result<SearchIndex, Error> {
     let fields: Vec<Field> = FIELDS
         .iter()
         .map(|spec| {
+            // the default is doc ids only: say what BM25 should see
+            let record = if spec.freqs {
+                IndexRecordOption::WithFreqs
+            } else {
+                IndexRecordOption::Basic
+            };
             let indexing = TextFieldIndexing::default()
                 .set_tokenizer(spec.form.tokenizer_name())
-                // the default is doc ids only: BM25 needs the term frequencies
-                .set_index_option(IndexRecordOption::WithFreqs)
-                .set_fieldnorms(true);
+                .set_index_option(record)
+                .set_fieldnorms(spec.norms);
             builder.add_text_field(
                 spec.name,
                 TextOptions::default().set_indexing_options(indexing),
@@ -46,7 +52,7 @@ pub fn build(catalogue: &Catalogue) -> Result<SearchIndex, Error> {
         .collect();
     let ord = builder.add_u64_field(ORD_FIELD, FAST);
     let index = Index::create_in_ram(builder.build());
-    for form in [Form::Accented, Form::Folded, Form::Bigram] {
+    for form in [Form::Accented, Form::Folded, Form::Bigram, Form::Whole] {
         index
             .tokenizers()
             .register(form.tokenizer_name(), ViTokenizer::new(form));

@@ -2,8 +2,9 @@
 //!
 //! [`analyzer`] splits Vietnamese text into accented and folded words; [`fields`] says what
 //! is indexed and how much it weighs; [`index`] builds the tantivy index; [`query`] runs a
-//! query through it (`thutuc search`); [`export`] reads back what tantivy holds and writes
-//! the static files the browser client (`theme/static/search.js`) searches.
+//! query through it (`thutuc search`); [`read`] reads back what tantivy holds; [`shards`]
+//! encodes it and [`export`] writes the static files the browser client
+//! (`theme/static/search.js`) searches, in the format documented there.
 
 pub mod analyzer;
 pub mod encode;
@@ -11,6 +12,8 @@ pub mod export;
 pub mod fields;
 pub mod index;
 pub mod query;
+pub mod read;
+pub mod shards;
 
 pub use export::{ExportStats, export};
 pub use query::{Hit, Hits};
@@ -50,11 +53,27 @@ impl From<std::io::Error> for Error {
     }
 }
 
-/// Indexes the catalogue once and runs every query through tantivy.
-pub fn search(catalogue: &Catalogue, queries: &[String], limit: usize) -> Result<Vec<Hits>, Error> {
-    let ix = index::build(catalogue)?;
-    queries
-        .iter()
-        .map(|q| query::search(&ix, catalogue, q, limit))
-        .collect()
+/// A catalogue indexed by tantivy, to search in-process or export.
+pub struct Engine<'a> {
+    catalogue: &'a Catalogue,
+    index: index::SearchIndex,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(catalogue: &'a Catalogue) -> Result<Self, Error> {
+        Ok(Engine {
+            catalogue,
+            index: index::build(catalogue)?,
+        })
+    }
+
+    /// The best `limit` procedures for a query, as tantivy ranks them.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Hits, Error> {
+        query::search(&self.index, self.catalogue, query, limit)
+    }
+
+    /// Writes the static index to `out_dir/search/`.
+    pub fn export(&self, out_dir: &std::path::Path) -> Result<ExportStats, Error> {
+        export::write(self.catalogue, &self.index, out_dir)
+    }
 }

@@ -7,7 +7,7 @@
 //!    (search-as-you-type), that word is a *prefix*; a prefix shorter than
 //!    [`MIN_PREFIX_CHARS`] folded characters is left out altogether.
 //! 2. Every word must match (AND). A word matches through
-//!    `Σ over the non-bigram fields F: boost(F) · BM25(F, term)`, the term being the word's
+//!    `Σ over the accented and folded fields F: boost(F) · BM25(F, term)`, the term being the word's
 //!    accented form for an accented field and its folded form otherwise.
 //! 3. A prefix matches as in 2 or through one of its completions: the at most
 //!    [`MAX_EXPANSIONS`] longer terms of the completing fields (`completes` in [`FIELDS`])
@@ -17,13 +17,15 @@
 //!    scores the best of its exact match and its completions (`DisjunctionMaxQuery`).
 //! 4. Each pair of adjacent words adds, optionally, `boost(G) · BM25(G, "a b")` for each
 //!    bigram field G, with the words' folded forms (a prefix as typed).
-//! 5. The score is the sum; ties rank in catalogue order (by code).
+//! 5. All the words' folded forms joined by spaces add, optionally,
+//!    `boost(W) · BM25(W, "a b c")` for the whole-title field W.
+//! 6. The score is the sum; ties rank in catalogue order (by code).
 //!
 //! BM25 is tantivy's: k1 = 1.2, b = 0.75, idf = ln(1 + (N − n + 0.5)/(n + 0.5)), the field
 //! length quantised to tantivy's one-byte field norm, the average length exact.
 
 use super::Error;
-use super::analyzer::{QueryWords, Word, bigram, query_words};
+use super::analyzer::{Form, QueryWords, Word, bigram, query_words, whole};
 use super::fields::{FIELDS, MAX_EXPANSIONS, MIN_PREFIX_CHARS, PREFIX_BOOST};
 use super::index::{ORD_FIELD, SearchIndex};
 use crate::catalogue::Catalogue;
@@ -38,6 +40,8 @@ use tantivy::{Score, Term};
 pub struct Hit {
     pub code: String,
     pub score: f32,
+    /// The procedure's page, relative to the site's base.
+    pub url: String,
 }
 
 /// The ranked results of one query.
@@ -124,6 +128,7 @@ pub fn search(
             Some(Hit {
                 code: p.code.clone(),
                 score,
+                url: crate::urls::procedure(&p.slug),
             })
         })
         .collect();
@@ -163,17 +168,22 @@ fn build(ix: &SearchIndex, plan: &QueryWords) -> Result<Option<Box<dyn Query>>, 
     for pair in words.windows(2) {
         let term = bigram(&pair[0].folded, &pair[1].folded);
         for (spec, &field) in FIELDS.iter().zip(&ix.fields) {
-            if spec.form == super::analyzer::Form::Bigram {
+            if spec.form == Form::Bigram {
                 clauses.push((Occur::Should, term_query(field, &term, spec.boost)));
             }
+        }
+    }
+    let term = whole(words);
+    for (spec, &field) in FIELDS.iter().zip(&ix.fields) {
+        if spec.form == Form::Whole {
+            clauses.push((Occur::Should, term_query(field, &term, spec.boost)));
         }
     }
     Ok(Some(Box::new(BooleanQuery::new(clauses))))
 }
 
-/// Rule 2: one word in every non-bigram field.
+/// Rule 2: one word in every accented and folded field.
 fn word_query(ix: &SearchIndex, word: &Word) -> Box<dyn Query> {
-    use super::analyzer::Form;
     let clauses = FIELDS
         .iter()
         .zip(&ix.fields)
@@ -181,7 +191,7 @@ fn word_query(ix: &SearchIndex, word: &Word) -> Box<dyn Query> {
             let text = match spec.form {
                 Form::Accented => &word.accented,
                 Form::Folded => &word.folded,
-                Form::Bigram => return None,
+                Form::Bigram | Form::Whole => return None,
             };
             Some((Occur::Should, term_query(field, text, spec.boost)))
         })

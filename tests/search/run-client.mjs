@@ -39,7 +39,7 @@ for (const query of queries) {
   results.push({
     query,
     total: found.total,
-    hits: found.results.map((r) => ({ code: r.code, score: r.score })),
+    hits: found.results.map((r) => ({ code: r.code, score: r.score, url: r.url })),
   });
   fetched.push(counter);
 }

@@ -5,7 +5,7 @@
 // of src/search/query.rs and tantivy's BM25, computed in 32-bit floats as tantivy does, so
 // that its ranking equals `thutuc search` (tests/search_parity.rs holds it to that).
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 // ---------------------------------------------------------------- analyzer (analyzer.rs)
 
@@ -41,6 +41,12 @@ function split(chars) {
   }
   if (current) out.push(current);
   return out;
+}
+
+/** The URL name of a title, as text::slugify: folded, ASCII letters and digits, hyphens. */
+export function slugify(text) {
+  const folded = String(text).normalize('NFD').replace(MARKS, '').toLowerCase().replace(/đ/g, 'd');
+  return folded.split(/[^a-z0-9]+/).filter(Boolean).join('-');
 }
 
 /** The folded form of a lower-case word: every mark removed, đ → d. */
@@ -142,38 +148,139 @@ class Reader {
   }
 }
 
-function parseShard(bytes, numDocs) {
+/** A term shard: term → raw lists, decoded into postings only when a query needs them. */
+function parseShard(bytes, m) {
   const r = new Reader(bytes);
   const terms = new Map();
   for (let t = r.varint(); t > 0; t--) {
     const text = r.string();
-    const lists = [];
+    const lists = new Map();
     for (let l = r.varint(); l > 0; l--) {
       const field = r.varint();
+      const spec = m.fields[field];
+      if (!spec) throw new Error('search index: unknown field');
       const df = r.varint();
-      const docs = new Uint32Array(df);
-      if (r.varint() === 0) {
+      const mode = r.varint();
+      const raw = { mode, df };
+      if (mode === 0) {
+        raw.docs = new Uint32Array(df);
         let previous = -1;
-        for (let k = 0; k < df; k++) docs[k] = previous = previous + 1 + r.varint();
-      } else {
-        const bitmap = r.skip(Math.ceil(numDocs / 8));
-        let k = 0;
-        for (let i = 0; i < bitmap.length && k < df; i++) {
-          for (let bit = 0, v = bitmap[i]; v; bit++, v >>= 1) if (v & 1) docs[k++] = i * 8 + bit;
+        for (let k = 0; k < df; k++) raw.docs[k] = previous = previous + 1 + r.varint();
+        Object.assign(raw, readFreqs(r, spec, df));
+      } else if (mode === 1) {
+        raw.docs = bitmapDocs(r.skip(Math.ceil(m.docs / 8)), df);
+        Object.assign(raw, readFreqs(r, spec, df));
+      } else if (mode === 2) {
+        raw.groups = new Map();
+        for (let g = r.varint(); g > 0; g--) {
+          const value = r.varint();
+          raw.groups.set(value, splitFreq(spec, spec.freqs || spec.norms ? r.varint() : 0));
         }
+      } else if (mode === 3) {
+        raw.subset = r.skip(r.varint());
+        raw.same = r.varint() === 1;
+        if (!raw.same) Object.assign(raw, readFreqs(r, spec, df));
+      } else {
+        throw new Error(`search index: unknown postings encoding ${mode}`);
       }
-      const tf = new Uint32Array(df);
-      const norm = new Uint8Array(df);
-      for (let k = 0; k < df; k++) {
-        const v = r.varint();
-        norm[k] = v % 256;
-        tf[k] = Math.floor(v / 256) + 1;
-      }
-      lists.push({ field, docs, tf, norm });
+      lists.set(field, raw);
     }
     terms.set(text, lists);
   }
   return terms;
+}
+
+/** The freqs block of export.rs → { tf, norm } arrays in doc order. */
+function readFreqs(r, spec, df) {
+  const tf = new Uint32Array(df).fill(1);
+  const norm = new Uint8Array(df).fill(1);
+  if (spec.norms) {
+    const width = r.varint();
+    unpack(r.skip(Math.ceil((df * width) / 8)), df, width, norm);
+  }
+  if (spec.freqs) {
+    let index = 0;
+    for (let n = r.varint(); n > 0; n--) {
+      index += r.varint();
+      if (index >= df) throw new Error('search index: bad frequency');
+      tf[index] = r.varint() + 1;
+    }
+  }
+  return { tf, norm };
+}
+
+/** `count` values of `width` bits, low bit first, into `out`. */
+function unpack(packed, count, width, out) {
+  for (let i = 0; i < count; i++) {
+    let v = 0;
+    for (let b = 0; b < width; b++) {
+      const bit = i * width + b;
+      if ((packed[bit >> 3] >> (bit & 7)) & 1) v += 2 ** b;
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+function bitmapDocs(bitmap, count) {
+  const docs = new Uint32Array(count);
+  let k = 0;
+  for (let i = 0; i < bitmap.length && k < count; i++) {
+    for (let bit = 0, v = bitmap[i]; v; bit++, v >>= 1) if (v & 1) docs[k++] = i * 8 + bit;
+  }
+  return docs;
+}
+
+/** A freq varint of export.rs → [tf, fieldnorm id]. */
+function splitFreq(spec, v) {
+  if (spec.freqs && spec.norms) return [Math.floor(v / 256) + 1, v % 256];
+  if (spec.freqs) return [v + 1, 1];
+  if (spec.norms) return [1, v];
+  return [1, 1];
+}
+
+/** The postings of `term` in field `f` of a parsed shard: { docs, tf, norm } or null. */
+function postings(m, terms, term, f, facets) {
+  const lists = terms.get(term);
+  const raw = lists && lists.get(f);
+  if (!raw) return null;
+  if (raw.resolved) return raw.resolved;
+  const spec = m.fields[f];
+  let list;
+  if (raw.mode === 0 || raw.mode === 1) {
+    list = { docs: raw.docs, tf: raw.tf, norm: raw.norm };
+  } else if (raw.mode === 2) {
+    const column = facets[spec.facet];
+    list = { docs: new Uint32Array(raw.df), tf: new Uint32Array(raw.df), norm: new Uint8Array(raw.df) };
+    let k = 0;
+    for (let d = 0; d < column.length && k < raw.df; d++) {
+      const freq = raw.groups.get(column[d]);
+      if (freq !== undefined) {
+        list.docs[k] = d;
+        [list.tf[k], list.norm[k]] = freq;
+        k++;
+      }
+    }
+    if (k !== raw.df) throw new Error('search index: facet postings do not match');
+  } else {
+    const twin = postings(m, terms, fold(term), spec.twin, facets);
+    if (!twin) throw new Error('search index: missing twin postings');
+    list = { docs: new Uint32Array(raw.df), tf: raw.tf || new Uint32Array(raw.df), norm: raw.norm || new Uint8Array(raw.df) };
+    let k = 0;
+    for (let i = 0; i < twin.docs.length && k < raw.df; i++) {
+      if ((raw.subset[i >> 3] >> (i & 7)) & 1) {
+        list.docs[k] = twin.docs[i];
+        if (raw.same) {
+          list.tf[k] = twin.tf[i];
+          list.norm[k] = twin.norm[i];
+        }
+        k++;
+      }
+    }
+    if (k !== raw.df) throw new Error('search index: subset postings do not match');
+  }
+  raw.resolved = list;
+  return list;
 }
 
 function parseCompletions(bytes) {
@@ -194,19 +301,10 @@ function parseFacets(bytes) {
   }
   const column = () => {
     const width = r.varint();
-    const packed = r.skip(Math.ceil((n * width) / 8));
-    const values = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      let v = 0;
-      for (let b = 0; b < width; b++) {
-        const bit = i * width + b;
-        if ((packed[bit >> 3] >> (bit & 7)) & 1) v += 2 ** b;
-      }
-      values[i] = v;
-    }
-    return values;
+    return unpack(r.skip(Math.ceil((n * width) / 8)), n, width, new Uint32Array(n));
   };
-  return { sets, levelSet: column(), field: column(), agency: column() };
+  const levelSet = column();
+  return { sets, levelSet, field: column(), agency: column() };
 }
 
 /** Code point order, as Rust compares strings. */
@@ -288,7 +386,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
 
   function shard(m, family, key) {
     const { dir, shards } = m.files[family];
-    return parsed(`${dir}/${fnv1a32(key) % shards}.bin`, (bytes) => parseShard(bytes, m.docs));
+    return parsed(`${dir}/${fnv1a32(key) % shards}.bin`, (bytes) => parseShard(bytes, m));
   }
 
   async function completions(m, prefix) {
@@ -303,10 +401,8 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   }
 
   /** Adds boost · BM25 of `term` in field `f` into `score`, marking `hit`. */
-  function addTerm(m, terms, f, term, boost, score, hit) {
-    const lists = terms.get(term);
-    if (!lists) return;
-    const list = lists.find((l) => l.field === f);
+  function addTerm(m, terms, f, term, boost, score, hit, facets) {
+    const list = postings(m, terms, term, f, facets);
     if (!list) return;
     const field = m.fields[f];
     let weight = f32(idf(list.docs.length, m.docs) * m.weightFactor);
@@ -328,23 +424,30 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
 
     const n = m.docs;
     const prefixWord = lastIsPrefix ? words[words.length - 1] : null;
-    const [expansions, shards] = await Promise.all([
+    const wholeTerm = words.map((w) => w.folded).join(' ');
+    const pairs = words.slice(1).map((w, i) => `${words[i].folded} ${w.folded}`);
+    const [expansions, shards, pairShards, wholeShard, facetBytes] = await Promise.all([
       prefixWord ? completions(m, prefixWord.folded) : [],
       Promise.all(words.map(async (w) => ({
         short: await shard(m, 'short', w.folded),
         body: await shard(m, 'body', w.folded),
       }))),
+      Promise.all(pairs.map((pair) => shard(m, 'pair', pair))),
+      shard(m, 'whole', wholeTerm),
+      facetsPromise,
     ]);
     const expansionShards = await Promise.all(expansions.map((t) => shard(m, 'short', t)));
+    const facets = parseFacetsOnce(m, facetBytes);
+    const columns = { field: facets.field, agency: facets.agency };
 
-    // Rule 2: every word in every non-bigram field
+    // Rule 2: every word in every accented and folded field
     const wordScore = (w, i) => {
       const score = new Float64Array(n);
       const hit = new Uint8Array(n);
       m.fields.forEach((field, f) => {
-        if (field.form === 'bigram') return;
-        const terms = field.family === 'body' ? shards[i].body : shards[i].short;
-        addTerm(m, terms, f, field.form === 'accented' ? w.accented : w.folded, field.boost, score, hit);
+        if (field.form !== 'accented' && field.form !== 'folded') return;
+        const terms = shards[i][field.family];
+        addTerm(m, terms, f, field.form === 'accented' ? w.accented : w.folded, field.boost, score, hit, columns);
       });
       return { score, hit };
     };
@@ -356,7 +459,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         const score = new Float64Array(n);
         const hit = new Uint8Array(n);
         m.fields.forEach((field, f) => {
-          if (field.completes) addTerm(m, expansionShards[e], f, term, field.completionBoost, score, hit);
+          if (field.completes) addTerm(m, expansionShards[e], f, term, field.completionBoost, score, hit, columns);
         });
         for (let d = 0; d < n; d++) {
           if (hit[d] && (!exact.hit[d] || score[d] > exact.score[d])) exact.score[d] = score[d];
@@ -365,15 +468,16 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       }
       return exact;
     });
-    // Rule 4: adjacent words as bigrams
+    // Rules 4 and 5: adjacent words as bigrams, all the words as a whole title
     const optional = new Float64Array(n);
     const optionalHit = new Uint8Array(n);
-    for (let i = 0; i + 1 < words.length; i++) {
-      const term = `${words[i].folded} ${words[i + 1].folded}`;
-      m.fields.forEach((field, f) => {
-        if (field.form === 'bigram') addTerm(m, shards[i].short, f, term, field.boost, optional, optionalHit);
-      });
-    }
+    m.fields.forEach((field, f) => {
+      if (field.form === 'bigram') {
+        pairs.forEach((pair, i) => addTerm(m, pairShards[i], f, pair, field.boost, optional, optionalHit, columns));
+      } else if (field.form === 'whole') {
+        addTerm(m, wholeShard, f, wholeTerm, field.boost, optional, optionalHit, columns);
+      }
+    });
 
     const matched = [];
     const scores = new Float64Array(n);
@@ -386,7 +490,6 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       matched.push(d);
     }
 
-    const facets = parseFacetsOnce(m, await facetsPromise);
     const wanted = selected(m, filters);
     const passes = (d, except) =>
       (except === 'level' || !wanted.level || facets.sets[facets.levelSet[d]].some((l) => wanted.level.has(l))) &&
@@ -405,9 +508,9 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const top = kept.slice(0, limit);
     const rows = await Promise.all(top.map((d) => docRow(m, d)));
     const results = top.map((d, i) => {
-      const [code, title, url] = rows[i];
+      const [code, title, slug] = rows[i];
       return {
-        url: base + url,
+        url: base + m.url.replace('{slug}', slug || slugify(title)),
         title,
         code,
         level: facets.sets[facets.levelSet[d]].map((l) => named(m.facets.level[l])),
