@@ -325,3 +325,53 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod vectors {
+    //! The vectors shared with the JavaScript analyzer.
+    use super::*;
+    use serde_json::Value;
+
+    const VECTORS: &str = include_str!("../../tests/search/analyzer-vectors.json");
+
+    fn expected(v: &Value) -> Vec<(String, String)> {
+        v["words"]
+            .as_array()
+            .expect("words")
+            .iter()
+            .map(|w| {
+                (
+                    w[0].as_str().expect("accented").to_string(),
+                    w[1].as_str().expect("folded").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn got(words: Vec<Word>) -> Vec<(String, String)> {
+        words.into_iter().map(|w| (w.accented, w.folded)).collect()
+    }
+
+    #[test]
+    fn texts_and_queries_give_the_expected_words() {
+        let all: Value = serde_json::from_str(VECTORS).expect("vectors are JSON");
+        let texts = all["texts"].as_array().expect("texts");
+        assert!(texts.len() >= 200, "only {} text vectors", texts.len());
+        let mut wrong = Vec::new();
+        for v in texts {
+            let text = v["text"].as_str().expect("text");
+            if got(words(text)) != expected(v) {
+                wrong.push(format!("{text:?}: {:?}", got(words(text))));
+            }
+        }
+        for v in all["queries"].as_array().expect("queries") {
+            let text = v["query"].as_str().expect("query");
+            let q = query_words(text);
+            let prefix = v["lastIsPrefix"].as_bool().expect("lastIsPrefix");
+            if q.last_is_prefix != prefix || got(q.words.clone()) != expected(v) {
+                wrong.push(format!("query {text:?}: {q:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}

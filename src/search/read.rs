@@ -86,3 +86,25 @@ pub fn read_back(ix: &SearchIndex) -> Result<Stored, Error> {
     }
     Ok(Stored { num_docs, fields })
 }
+
+#[cfg(test)]
+mod tests {
+    use tantivy::fieldnorm::FieldNormReader;
+
+    /// The browser client rebuilds tantivy's field norm table from this formula
+    /// (`FIELDNORMS` in search.js); hold the formula to tantivy's table.
+    #[test]
+    fn field_norm_table_formula() {
+        for id in 0..=255u8 {
+            let x = u32::from(id).saturating_sub(24);
+            let formula = if id < 24 {
+                u32::from(id)
+            } else if x >> 3 == 0 {
+                24 + (x & 7)
+            } else {
+                24 + (((x & 7) | 8) << ((x >> 3) - 1))
+            };
+            assert_eq!(FieldNormReader::id_to_fieldnorm(id), formula, "id {id}");
+        }
+    }
+}
