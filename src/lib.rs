@@ -6,6 +6,8 @@
 pub mod catalogue;
 pub mod content;
 pub mod diagnostics;
+pub mod scaffold;
+pub mod schema;
 pub mod search;
 pub mod text;
 pub mod urls;

@@ -1,7 +1,8 @@
 //! The `thutuc` command line: parses arguments, calls the library, maps errors to exit codes.
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -40,6 +41,51 @@ enum Command {
         /// The queries, as a citizen types them
         queries: Vec<String>,
     },
+    /// Write JSON Schemas of the content files, for editors' YAML support
+    Schema {
+        /// Where to write them
+        #[arg(long, default_value = "schemas")]
+        output: PathBuf,
+    },
+    /// Write a new content file with every field laid out and explained
+    #[command(subcommand)]
+    New(NewKind),
+}
+
+#[derive(Subcommand)]
+enum NewKind {
+    /// A new procedure: procedures/<field>/<title as ASCII>.md
+    Procedure {
+        /// The procedure's title, in Vietnamese
+        title: String,
+        /// A field id from fields.yaml
+        #[arg(long)]
+        field: String,
+        /// A level id from levels.yaml
+        #[arg(long)]
+        level: String,
+        /// The agency id (a file name in agencies/)
+        #[arg(long)]
+        agency: Option<String>,
+        /// The national code, e.g. 1.001193
+        #[arg(long)]
+        code: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// A new agency: agencies/<id>.yaml
+    Agency {
+        /// The agency's full name
+        name: String,
+        /// A level id from levels.yaml
+        #[arg(long)]
+        level: String,
+        /// The id (file name); default: the name as ASCII
+        #[arg(long)]
+        id: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 /// Exit codes: 0 clean, 1 content errors, 2 usage or I/O errors (clap exits 2 on usage).
@@ -48,7 +94,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { content } => match thutuc::check(&content) {
             Ok(_) => ExitCode::SUCCESS,
-            Err(e) => report(e),
+            Err(e) => report(e, &content),
         },
         Command::Search {
             content,
@@ -59,7 +105,7 @@ fn main() -> ExitCode {
         } => {
             let catalogue = match thutuc::check(&content) {
                 Ok(c) => c,
-                Err(e) => return report(e),
+                Err(e) => return report(e, &content),
             };
             let done = thutuc::search::Engine::new(&catalogue).and_then(|engine| {
                 if let Some(dir) = export {
@@ -84,16 +130,73 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Schema { output } => match thutuc::schema::write_all(&output) {
+            Ok(paths) => {
+                for path in paths {
+                    println!("wrote {}", path.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::New(kind) => {
+            let (written, content) = match kind {
+                NewKind::Procedure {
+                    title,
+                    field,
+                    level,
+                    agency,
+                    code,
+                    content,
+                } => {
+                    let p = thutuc::scaffold::NewProcedure {
+                        title: &title,
+                        field: &field,
+                        level: &level,
+                        agency: agency.as_deref(),
+                        code: code.as_deref(),
+                    };
+                    (thutuc::scaffold::new_procedure(&content, &p), content)
+                }
+                NewKind::Agency {
+                    name,
+                    level,
+                    id,
+                    content,
+                } => (
+                    thutuc::scaffold::new_agency(&content, &name, &level, id.as_deref()),
+                    content,
+                ),
+            };
+            match written {
+                Ok(path) => {
+                    println!("created {}", path.display());
+                    println!(
+                        "fill in the fields marked …, then run: thutuc check --content {}",
+                        content.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 
-fn report(error: thutuc::Error) -> ExitCode {
+fn report(error: thutuc::Error, content: &Path) -> ExitCode {
     match error {
         thutuc::Error::Content(diagnostics) => {
-            for d in &diagnostics {
-                eprintln!("{d}");
-            }
-            eprintln!("{} problem(s) found", diagnostics.len());
+            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!(
+                "{}",
+                thutuc::diagnostics::render(&diagnostics, content, colour)
+            );
             ExitCode::from(1)
         }
         thutuc::Error::Io(e) => {

@@ -7,7 +7,7 @@ pub mod values;
 pub use model::*;
 
 use crate::content::yaml::{self, Node, Pos};
-use crate::content::{Kind, SourceFile, Sources, front_matter};
+use crate::content::{self, Kind, SourceFile, Sources, front_matter};
 use crate::diagnostics::{Diagnostic, suggestion};
 use crate::urls;
 use rayon::prelude::*;
@@ -20,14 +20,28 @@ enum Record {
     Terms(Kind, Vec<(Term, Pos)>),
     Agency(Agency, Pos),
     Group(Group),
-    /// The procedure, with the positions of its `code` and of what gives its URL.
-    Procedure(Box<Procedure>, Pos, Pos),
+    Procedure(Box<Procedure>, Spots),
+}
+
+/// Where a procedure's identity is written, for messages about clashes.
+#[derive(Clone, Copy)]
+struct Spots {
+    code: Pos,
+    /// `slug`, or `title` from which the URL is made.
+    url: Pos,
+    aliases: Pos,
 }
 
 struct FileResult {
     record: Option<Record>,
     diagnostics: Vec<Diagnostic>,
     refs: Vec<Ref>,
+    /// The id this file declares (an agency's or group's file name, a procedure's code),
+    /// known even when the rest of the file is broken.
+    declares: Option<(RefKind, String)>,
+    /// Set when the file failed before its ids could be known: references of this kind
+    /// are then not checked, since "unknown" would be noise caused by this file.
+    broken: Option<RefKind>,
 }
 
 /// Validates everything in `sources`. Returns the catalogue, or every problem found,
@@ -39,16 +53,34 @@ pub fn build(sources: &Sources) -> Result<Catalogue, Vec<Diagnostic>> {
         ..Linker::default()
     };
     let mut refs = Vec::new();
+    let mut declared = HashSet::new();
+    let mut broken = HashSet::new();
+    // Files that could not even be read still tell us what they would have declared.
+    for problem in &sources.problems {
+        match content::kind_of(&problem.file) {
+            Some(Kind::Agency) => declared.extend(
+                content::file_stem(&problem.file)
+                    .filter(|s| crate::text::is_id(s))
+                    .map(|id| (RefKind::Agency, id.to_string())),
+            ),
+            Some(kind @ (Kind::Levels | Kind::Fields | Kind::LifeEvents | Kind::Procedure)) => {
+                broken.insert(ref_kind_of(kind));
+            }
+            _ => {}
+        }
+    }
     for result in results {
         linker.diagnostics.extend(result.diagnostics);
         refs.extend(result.refs);
+        declared.extend(result.declares);
+        broken.extend(result.broken);
         if let Some(record) = result.record {
             linker.add(record);
         }
     }
     linker.require_files();
     linker.check_procedures(sources);
-    linker.check_refs(&refs);
+    linker.check_refs(&refs, &declared, &broken);
     linker.check_agency_cycles();
     linker.finish()
 }
@@ -56,24 +88,71 @@ pub fn build(sources: &Sources) -> Result<Catalogue, Vec<Diagnostic>> {
 fn read_file(file: &SourceFile) -> FileResult {
     let mut rr = RecordReader::new(&file.rel);
     let record = parse_file(file, &mut rr);
+    let declares = declared_id(file, record.as_ref());
+    let broken = match (file.kind, &record) {
+        (Kind::Levels, _) | (Kind::Fields, _) | (Kind::LifeEvents, _)
+            if !rr.reader.diagnostics.is_empty() =>
+        {
+            Some(ref_kind_of(file.kind))
+        }
+        (Kind::Procedure, None) if declares.is_none() => Some(RefKind::Procedure),
+        _ => None,
+    };
     FileResult {
         record,
         diagnostics: rr.reader.diagnostics,
         refs: rr.refs,
+        declares,
+        broken,
     }
 }
 
+fn ref_kind_of(kind: Kind) -> RefKind {
+    match kind {
+        Kind::Levels => RefKind::Level,
+        Kind::Fields => RefKind::Field,
+        Kind::LifeEvents => RefKind::LifeEvent,
+        Kind::Agency => RefKind::Agency,
+        _ => RefKind::Procedure,
+    }
+}
+
+/// The id a file stands for, even when its record could not be read.
+fn declared_id(file: &SourceFile, record: Option<&Record>) -> Option<(RefKind, String)> {
+    match (file.kind, record) {
+        (Kind::Agency, _) => file_stem_id(file).map(|id| (RefKind::Agency, id)),
+        (Kind::Procedure, Some(Record::Procedure(p, ..))) => {
+            Some((RefKind::Procedure, p.code.clone()))
+        }
+        (Kind::Procedure, None) => {
+            // The record failed; its code may still be readable.
+            let split = front_matter::split(&file.text).ok()?;
+            let doc = yaml::parse(split.yaml, split.yaml_line).ok()?;
+            let (_, code) = doc.entry("code")?;
+            let mut scratch = crate::content::decode::Reader::new("");
+            scratch.code(code, "code").map(|c| (RefKind::Procedure, c))
+        }
+        _ => None,
+    }
+}
+
+fn file_stem_id(file: &SourceFile) -> Option<String> {
+    content::file_stem(&file.rel)
+        .filter(|s| crate::text::is_id(s))
+        .map(str::to_string)
+}
+
 fn parse_file(file: &SourceFile, rr: &mut RecordReader) -> Option<Record> {
-    let (yaml_text, first_line, body) = if file.kind == Kind::Procedure {
+    let (yaml_text, first_line, body, body_line) = if file.kind == Kind::Procedure {
         match front_matter::split(&file.text) {
-            Ok(split) => (split.yaml, split.yaml_line, split.body),
+            Ok(split) => (split.yaml, split.yaml_line, split.body, split.body_line),
             Err((pos, message)) => {
                 rr.reader.error(pos, "", message);
                 return None;
             }
         }
     } else {
-        (file.text.as_str(), 1, "")
+        (file.text.as_str(), 1, "", 0)
     };
     let doc: Node = match yaml::parse(yaml_text, first_line) {
         Ok(doc) => doc,
@@ -112,13 +191,15 @@ fn parse_file(file: &SourceFile, rr: &mut RecordReader) -> Option<Record> {
             }
         },
         Kind::Procedure => {
-            let code_pos = doc.entry("code").map_or(doc.pos, |(_, v)| v.pos);
-            let url_pos = doc
-                .entry("slug")
-                .or_else(|| doc.entry("title"))
-                .map_or(doc.pos, |(_, v)| v.pos);
+            let at = |name| doc.entry(name).map(|(_, v): (Pos, &Node)| v.pos);
+            let spots = Spots {
+                code: at("code").unwrap_or(doc.pos),
+                url: at("slug").or_else(|| at("title")).unwrap_or(doc.pos),
+                aliases: at("aliases").unwrap_or(doc.pos),
+            };
+            rr.check_body(body, body_line);
             rr.procedure(&doc, body, &file.rel)
-                .map(|p| Record::Procedure(Box::new(p), code_pos, url_pos))
+                .map(|p| Record::Procedure(Box::new(p), spots))
         }
     }
 }
@@ -159,7 +240,7 @@ struct Linker {
     life_events: Vec<(Term, Pos)>,
     agencies: Vec<(Agency, Pos)>,
     groups: Vec<Group>,
-    procedures: Vec<(Procedure, Pos, Pos)>,
+    procedures: Vec<(Procedure, Spots)>,
 }
 
 impl Linker {
@@ -203,9 +284,7 @@ impl Linker {
             }
             Record::Agency(agency, pos) => self.agencies.push((agency, pos)),
             Record::Group(group) => self.groups.push(group),
-            Record::Procedure(p, code_pos, url_pos) => {
-                self.procedures.push((*p, code_pos, url_pos))
-            }
+            Record::Procedure(p, spots) => self.procedures.push((*p, spots)),
         }
     }
 
@@ -284,14 +363,14 @@ impl Linker {
             );
         }
         let mut problems = Vec::new();
-        for (p, code_pos, url_pos) in &self.procedures {
+        for (p, spots) in &self.procedures {
             let here = |pos: Pos| Place {
                 file: p.source.clone(),
                 pos,
             };
             if let Some(first) = codes.get(&p.code) {
                 problems.push((
-                    here(*code_pos),
+                    here(spots.code),
                     "code",
                     format!(
                         "\"{}\" is also the code of {}:{}; codes must be unique",
@@ -299,12 +378,12 @@ impl Linker {
                     ),
                 ));
             } else {
-                codes.insert(p.code.clone(), here(*code_pos));
+                codes.insert(p.code.clone(), here(spots.code));
             }
             let url = urls::procedure(&p.slug);
             match urls.get(&url) {
                 Some((first, title)) => problems.push((
-                    here(*url_pos),
+                    here(spots.url),
                     "slug",
                     format!(
                         "gives the URL /{url}, which {} already has (\"{title}\"); set a different `slug` on one of them",
@@ -312,12 +391,12 @@ impl Linker {
                     ),
                 )),
                 None => {
-                    urls.insert(url, (here(*url_pos), p.title.clone()));
+                    urls.insert(url, (here(spots.url), p.title.clone()));
                 }
             }
         }
         // Aliases come last: they may not shadow any page.
-        for (p, _, url_pos) in &self.procedures {
+        for (p, spots) in &self.procedures {
             for alias in &p.aliases {
                 if let Some((first, title)) = urls.get(alias) {
                     let owner = if first.file.is_empty() {
@@ -326,7 +405,7 @@ impl Linker {
                         format!("{}:{}", first.file, first.pos.line)
                     };
                     problems.push((
-                        Place { file: p.source.clone(), pos: *url_pos },
+                        Place { file: p.source.clone(), pos: spots.aliases },
                         "aliases",
                         format!("/{alias} is already the URL of {owner} (\"{title}\"); an old URL cannot redirect from a page that exists"),
                     ));
@@ -336,7 +415,7 @@ impl Linker {
                         (
                             Place {
                                 file: p.source.clone(),
-                                pos: *url_pos,
+                                pos: spots.aliases,
                             },
                             p.title.clone(),
                         ),
@@ -352,7 +431,7 @@ impl Linker {
 
     fn check_forms(&mut self, sources: &Sources) {
         let mut problems = Vec::new();
-        for (p, _, _) in &self.procedures {
+        for (p, _) in &self.procedures {
             for (i, d) in p.documents.iter().enumerate() {
                 let Some(form) = &d.form else { continue };
                 if !sources.assets.contains(form) {
@@ -398,7 +477,12 @@ impl Linker {
             .map_or(fallback, |(_, v)| v.pos)
     }
 
-    fn check_refs(&mut self, refs: &[Ref]) {
+    fn check_refs(
+        &mut self,
+        refs: &[Ref],
+        declared: &HashSet<(RefKind, String)>,
+        broken: &HashSet<RefKind>,
+    ) {
         let ids =
             |terms: &[(Term, Pos)]| terms.iter().map(|(t, _)| t.id.clone()).collect::<Vec<_>>();
         let levels = ids(&self.levels);
@@ -408,46 +492,51 @@ impl Linker {
         let codes: Vec<String> = self
             .procedures
             .iter()
-            .map(|(p, _, _)| p.code.clone())
+            .map(|(p, _)| p.code.clone())
             .collect();
         let mut problems = Vec::new();
-        for r in refs {
-            let (known, what) = match r.kind {
-                RefKind::Level => (&levels, "level (see levels.yaml)"),
-                RefKind::Field => (&fields, "field (see fields.yaml)"),
-                RefKind::LifeEvent => (&life_events, "life event (see life-events.yaml)"),
-                RefKind::Agency => (&agencies, "agency (see agencies/)"),
-                RefKind::Procedure => (&codes, "procedure code"),
+        for r in refs.iter().filter(|r| !broken.contains(&r.kind)) {
+            let (known, noun, source) = match r.kind {
+                RefKind::Level => (&levels, "level", " (see levels.yaml)"),
+                RefKind::Field => (&fields, "field", " (see fields.yaml)"),
+                RefKind::LifeEvent => (&life_events, "life event", " (see life-events.yaml)"),
+                RefKind::Agency => (&agencies, "agency", " (see agencies/)"),
+                RefKind::Procedure => (&codes, "procedure", ""),
             };
-            if !known.contains(&r.target) {
-                // Codes differ by a digit or two from many others: suggest only a near-certain typo.
-                let hint = if r.kind == RefKind::Procedure {
-                    known
-                        .iter()
-                        .find(|c| strsim::damerau_levenshtein(c, &r.target) == 1)
-                        .map(|c| format!("; did you mean \"{c}\"?"))
-                        .unwrap_or_default()
-                } else {
-                    suggestion(&r.target, known.iter().map(String::as_str))
-                };
-                let kind = what.split(' ').next().unwrap_or(what);
-                let message = if hint.is_empty() {
-                    format!(
-                        "unknown {kind} \"{}\"; it must be an existing {what}",
-                        r.target
-                    )
-                } else {
-                    format!("unknown {kind} \"{}\"{hint}", r.target)
-                };
-                problems.push((
-                    Place {
-                        file: r.file.clone(),
-                        pos: r.pos,
-                    },
-                    r.field.clone(),
-                    message,
-                ));
+            if known.contains(&r.target) || declared.contains(&(r.kind, r.target.clone())) {
+                continue;
             }
+            // Codes differ by a digit or two from many others: suggest only a near-certain typo.
+            let hint = if r.kind == RefKind::Procedure {
+                known
+                    .iter()
+                    .find(|c| strsim::damerau_levenshtein(c, &r.target) == 1)
+                    .map(|c| format!("; did you mean \"{c}\"?"))
+                    .unwrap_or_default()
+            } else {
+                suggestion(&r.target, known.iter().map(String::as_str))
+            };
+            let message = if hint.is_empty() {
+                format!(
+                    "unknown {noun} \"{}\"; no {noun} has this {what}{source}",
+                    r.target,
+                    what = if r.kind == RefKind::Procedure {
+                        "code"
+                    } else {
+                        "id"
+                    }
+                )
+            } else {
+                format!("unknown {noun} \"{}\"{hint}", r.target)
+            };
+            problems.push((
+                Place {
+                    file: r.file.clone(),
+                    pos: r.pos,
+                },
+                r.field.clone(),
+                message,
+            ));
         }
         for (place, field, message) in problems {
             self.error(&place, &field, message);
@@ -493,8 +582,7 @@ impl Linker {
         agencies.sort_by(|a, b| a.id.cmp(&b.id));
         let mut groups = self.groups;
         groups.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut procedures: Vec<Procedure> =
-            self.procedures.into_iter().map(|(p, _, _)| p).collect();
+        let mut procedures: Vec<Procedure> = self.procedures.into_iter().map(|(p, _)| p).collect();
         procedures.sort_by(|a, b| a.code.cmp(&b.code));
         let mut forms: Vec<String> = procedures
             .iter()

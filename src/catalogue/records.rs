@@ -9,7 +9,7 @@ use crate::content::decode::{Fields, Reader};
 use crate::content::yaml::{Node, Pos, Value};
 use crate::text::{clean_block, clean_line, slugify};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefKind {
     Level,
     Field,
@@ -190,26 +190,31 @@ impl RecordReader {
 
     // ---- levels.yaml, fields.yaml, life-events.yaml ----
 
+    /// A taxonomy file: a list of `id` and `name`. Fields are named without the
+    /// item number: the line says which item.
     pub fn terms(&mut self, doc: &Node) -> Vec<(Term, Pos)> {
-        self.reader.list_of(doc, "", |r, node, path| {
-            let mut f = r.fields(node, path)?;
-            let id = f.require(r, "id").and_then(|n| r.id(n, &f.path("id")));
-            let name = f
-                .require(r, "name")
-                .and_then(|n| r.text(n, &f.path("name")));
-            let description = f
-                .get("description")
-                .and_then(|n| r.text(n, &f.path("description")));
-            f.finish(r);
-            Some((
-                Term {
-                    id: id?,
-                    name: name?,
-                    description,
-                },
-                node.pos,
-            ))
-        })
+        let Some(items) = self.reader.list(doc, "") else {
+            return Vec::new();
+        };
+        let r = &mut self.reader;
+        items
+            .iter()
+            .filter_map(|node| {
+                let mut f = r.fields(node, "")?;
+                let id = f.require(r, "id").and_then(|n| r.id(n, "id"));
+                let name = f.require(r, "name").and_then(|n| r.text(n, "name"));
+                let description = f.get("description").and_then(|n| r.text(n, "description"));
+                f.finish(r);
+                Some((
+                    Term {
+                        id: id?,
+                        name: name?,
+                        description,
+                    },
+                    node.pos,
+                ))
+            })
+            .collect()
     }
 
     // ---- agencies/<id>.yaml ----
@@ -270,6 +275,24 @@ impl RecordReader {
 
     // ---- procedures/**/<name>.md ----
 
+    /// Placeholders that `thutuc new` writes into the body must not be published.
+    pub fn check_body(&mut self, body: &str, first_line: u32) {
+        for (i, line) in body.lines().enumerate() {
+            let text = line.trim().trim_start_matches(['-', '*', '+']).trim_start();
+            let text = text
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .trim();
+            if text == "…" || line.contains(crate::scaffold::BODY_PLACEHOLDER) {
+                let pos = Pos {
+                    line: first_line + i as u32,
+                    column: 1,
+                };
+                let message = "the text still has the placeholder \"…\" from `thutuc new`; write it or remove the line";
+                self.reader.error(pos, "body", message);
+            }
+        }
+    }
+
     pub fn procedure(&mut self, doc: &Node, body: &str, source: &str) -> Option<Procedure> {
         let mut f = self.reader.fields(doc, "")?;
         let code = f
@@ -298,9 +321,7 @@ impl RecordReader {
         let subjects = self.text_list(&mut f, "subjects");
         let channels = match f.require(&mut self.reader, "channels") {
             Some(n) => {
-                let list = self
-                    .reader
-                    .list_of(n, "channels", |r, n, p| channel(r, n, p));
+                let list = self.reader.list_of(n, "channels", channel);
                 if list.is_empty() && matches!(&n.value, Value::Seq(v) if v.is_empty()) {
                     self.reader.error(
                         n.pos,
@@ -314,16 +335,12 @@ impl RecordReader {
         };
         let online = f.get("online").and_then(|n| online(&mut self.reader, n));
         let documents = match f.get("documents") {
-            Some(n) => self
-                .reader
-                .list_of(n, "documents", |r, n, p| document(r, n, p)),
+            Some(n) => self.reader.list_of(n, "documents", document),
             None => Vec::new(),
         };
         let results = self.text_list(&mut f, "result");
         let legal_basis = match f.get("legal_basis") {
-            Some(n) => self
-                .reader
-                .list_of(n, "legal_basis", |r, n, p| legal_document(r, n, p)),
+            Some(n) => self.reader.list_of(n, "legal_basis", legal_document),
             None => Vec::new(),
         };
         let announced = f
@@ -356,25 +373,25 @@ impl RecordReader {
                 "only an abolished procedure is replaced; add `status: abolished` or remove `replaced_by`",
             );
         }
-        if let (Some(o), Some((pos, _))) = (&online, doc.entry("online")) {
-            if !channels.iter().any(|c| c.kind == ChannelKind::Online) {
-                let level = if o.level == OnlineLevel::Full {
-                    "full"
-                } else {
-                    "partial"
-                };
-                self.reader.error(
+        if let (Some(o), Some((pos, _))) = (&online, doc.entry("online"))
+            && !channels.iter().any(|c| c.kind == ChannelKind::Online)
+        {
+            let level = if o.level == OnlineLevel::Full {
+                "full"
+            } else {
+                "partial"
+            };
+            self.reader.error(
                     pos,
                     "online",
                     format!("says the service is online ({level}) but `channels` has no `type: online`; add the online channel with its time and fees"),
                 );
-            }
         }
-        if let (Some(code), Some(replaced)) = (&code, &replaced_by) {
-            if code == replaced {
-                self.reader
-                    .error(doc.pos, "replaced_by", "a procedure cannot replace itself");
-            }
+        if let (Some(code), Some(replaced)) = (&code, &replaced_by)
+            && code == replaced
+        {
+            self.reader
+                .error(doc.pos, "replaced_by", "a procedure cannot replace itself");
         }
         Some(Procedure {
             code: code?,
@@ -423,7 +440,7 @@ fn channel(r: &mut Reader, node: &Node, path: &str) -> Option<Channel> {
         .and_then(|n| r.parsed(n, &f.path("duration"), Duration::parse));
     let fees = f.get("fees").map(|n| {
         let path = f.path("fees");
-        r.list_of(n, &path, |r, n, p| fee(r, n, p))
+        r.list_of(n, &path, fee)
     });
     let note = f.get("note").and_then(|n| r.text(n, &f.path("note")));
     f.finish(r);
@@ -567,12 +584,12 @@ fn announcement(r: &mut Reader, node: &Node) -> Option<Announcement> {
         .require(r, "decision")
         .and_then(|n| r.text(n, "announced.decision"));
     let date = f
-        .require(r, "date")
+        .get("date")
         .and_then(|n| r.parsed(n, "announced.date", Date::parse));
     f.finish(r);
     Some(Announcement {
         decision: decision?,
-        date: date?,
+        date,
     })
 }
 

@@ -63,6 +63,11 @@ impl Reader {
                         "is empty; write a value or remove the field",
                     );
                     None
+                } else if matches!(cleaned.as_str(), "…" | "...") {
+                    // `thutuc new` lays fields out with this placeholder.
+                    let message = "is still the placeholder \"…\"; fill it in or remove the field";
+                    self.error(node.pos, field, message);
+                    None
                 } else {
                     Some(cleaned)
                 }

@@ -8,6 +8,8 @@ pub struct Split<'a> {
     /// The file line on which `yaml` starts.
     pub yaml_line: u32,
     pub body: &'a str,
+    /// The file line on which `body` starts.
+    pub body_line: u32,
 }
 
 fn is_fence(line: &str) -> bool {
@@ -33,6 +35,7 @@ pub fn split(text: &str) -> Result<Split<'_>, (Pos, String)> {
                 yaml: &text[yaml_start..offset],
                 yaml_line: 2,
                 body: &text[offset + line.len()..],
+                body_line: line_no + 1,
             });
         }
         offset += line.len();
@@ -61,6 +64,7 @@ mod tests {
         let s = split("---\ncode: \"1\"\n---\nBody\n## Steps\n").unwrap();
         assert_eq!(s.yaml, "code: \"1\"\n");
         assert_eq!(s.body, "Body\n## Steps\n");
+        assert_eq!(s.body_line, 4);
         let s = split("---  \na: b\n...\n").unwrap();
         assert_eq!((s.yaml, s.body), ("a: b\n", ""));
     }

@@ -49,7 +49,8 @@ pub struct Sources {
     pub problems: Vec<Diagnostic>,
 }
 
-fn kind_of(rel: &str) -> Option<Kind> {
+/// What a file under the content folder holds, by its path.
+pub fn kind_of(rel: &str) -> Option<Kind> {
     let (dir, name) = rel.split_once('/').unwrap_or(("", rel));
     match (dir, name) {
         ("", "site.yaml") => Some(Kind::Site),
@@ -61,6 +62,12 @@ fn kind_of(rel: &str) -> Option<Kind> {
         ("procedures", n) if n.ends_with(".md") => Some(Kind::Procedure),
         _ => None,
     }
+}
+
+/// A file's name without its folder and extension: `agencies/so-tu-phap.yaml` → `so-tu-phap`.
+pub fn file_stem(rel: &str) -> Option<&str> {
+    let name = rel.rsplit('/').next()?;
+    Some(name.rsplit_once('.').map_or(name, |(stem, _)| stem))
 }
 
 /// Files nobody means to publish: hidden files and editors' back-ups.
@@ -110,6 +117,13 @@ pub fn load(root: &Path) -> io::Result<Sources> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
+        if entry.path_is_symlink() {
+            sources.problems.push(problem(
+                &rel,
+                "is a symbolic link; content must be ordinary files, since a link can lead outside the content folder",
+            ));
+            continue;
+        }
         match kind_of(&rel) {
             Some(kind) if entry.file_type().is_file() => {
                 to_read.push((rel, kind, entry.into_path()))
@@ -128,9 +142,10 @@ pub fn load(root: &Path) -> io::Result<Sources> {
                     "is not a `.yaml` file directly in its folder",
                 ))
             }
-            None => {
+            None if entry.file_type().is_file() => {
                 sources.assets.insert(rel);
             }
+            None => {}
         }
     }
     let read: Vec<Result<SourceFile, Diagnostic>> = to_read

@@ -88,8 +88,18 @@ pub fn parse(text: &str, first_line: u32) -> Result<Node, SyntaxError> {
 /// location ourselves, so keep only the first line of the message without it.
 fn syntax_message(err: &serde_saphyr::Error) -> String {
     let full = err.to_string();
-    let first = full.lines().next().unwrap_or("").trim();
-    let cut = first.find(" at line ").map_or(first, |i| &first[..i]);
+    let mut message = full.lines().next().unwrap_or("").trim();
+    message = message
+        .strip_prefix("error:")
+        .unwrap_or(message)
+        .trim_start();
+    // "line 4 column 8: …" counts from the start of the YAML, not of the file.
+    if message.starts_with("line ")
+        && let Some((_, rest)) = message.split_once(": ")
+    {
+        message = rest;
+    }
+    let cut = message.find(" at line ").map_or(message, |i| &message[..i]);
     cut.trim_end_matches('.').to_string()
 }
 
@@ -217,6 +227,19 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 }
 
+impl Node {
+    /// The entry `name` of a mapping: (key position, value).
+    pub fn entry(&self, name: &str) -> Option<(Pos, &Node)> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| matches!(&k.value, Value::Scalar { text, .. } if text == name))
+                .map(|(k, v)| (k.pos, v)),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,18 +289,5 @@ mod tests {
     fn rejects_duplicate_keys() {
         let err = parse("a: 1\na: 2\n", 1).unwrap_err();
         assert_eq!(err.pos.line, 2, "{err:?}");
-    }
-}
-
-impl Node {
-    /// The entry `name` of a mapping: (key position, value).
-    pub fn entry(&self, name: &str) -> Option<(Pos, &Node)> {
-        match &self.value {
-            Value::Map(entries) => entries
-                .iter()
-                .find(|(k, _)| matches!(&k.value, Value::Scalar { text, .. } if text == name))
-                .map(|(k, v)| (k.pos, v)),
-            _ => None,
-        }
     }
 }
