@@ -94,10 +94,10 @@ fn differences(query: &str, tantivy: &Ranked, client: &Ranked) -> Vec<String> {
             break;
         };
         // the client is run with base "/"; tantivy's side gives the URL from `urls`
-        if let Some((_, _, t_url)) = tantivy.hits.iter().find(|h| &h.0 == code) {
-            if *url != format!("/{t_url}") {
-                out.push(format!("{query:?}: {code} at {url} (client) vs /{t_url}"));
-            }
+        if let Some((_, _, t_url)) = tantivy.hits.iter().find(|h| &h.0 == code)
+            && *url != format!("/{t_url}")
+        {
+            out.push(format!("{query:?}: {code} at {url} (client) vs /{t_url}"));
         }
         if (t_score - score).abs() > TOLERANCE {
             out.push(format!(
@@ -285,10 +285,8 @@ fn queries(ps: &[Known], count: usize, seed: u64) -> Vec<String> {
         let a: Vec<&str> = rng.pick(ps).title.split(' ').collect();
         let b: Vec<&str> = rng.pick(ps).title.split(' ').collect();
         add(&mut out, format!("{} {} ", rng.pick(&a), rng.pick(&b)));
-        add(
-            &mut out,
-            format!("{} {}", fold(*rng.pick(&a)), rng.pick(&b)),
-        );
+        let first = *rng.pick(&a);
+        add(&mut out, format!("{} {}", fold(first), rng.pick(&b)));
     }
     out
 }
