@@ -193,6 +193,16 @@ fn parity(name: &str, content: &Path, queries: &[String]) -> Outcome {
         problems.join("\n")
     );
 
+    let failures = client["facetFailures"].as_array().expect("facet failures");
+    assert!(
+        failures.is_empty(),
+        "{name}: facet counts disagree with filters: {failures:?}"
+    );
+    assert!(
+        client["facetChecks"].as_u64().unwrap_or(0) > 0,
+        "{name}: no facet checked"
+    );
+
     let column = |key: &str| {
         let mut v: Vec<u64> = client["fetched"]
             .as_array()
@@ -212,7 +222,8 @@ fn parity(name: &str, content: &Path, queries: &[String]) -> Outcome {
          [{name}] index: {stats}\n\
          [{name}] fetched per query by a fresh client (first {LIMIT} results): median {} B, \
          max {} B (gzip: median {} B, max {} B), median {} files, max {}\n\
-         [{name}] once cached: {:.3} ms per query",
+         [{name}] all {} queries in turn by one client: {} B ({} B per query)\n\
+         [{name}] once cached: {:.3} ms per query; {} facet counts checked against filters",
         queries.len(),
         bytes[bytes.len() / 2],
         bytes[bytes.len() - 1],
@@ -220,7 +231,11 @@ fn parity(name: &str, content: &Path, queries: &[String]) -> Outcome {
         gzip[gzip.len() - 1],
         files[files.len() / 2],
         files[files.len() - 1],
+        queries.len(),
+        client["session"]["bytes"],
+        client["session"]["bytes"].as_u64().unwrap_or(0) / queries.len() as u64,
         client["cachedMsPerQuery"].as_f64().unwrap_or(f64::NAN),
+        client["facetChecks"],
     );
     Outcome {
         tantivy,

@@ -3,8 +3,10 @@
 //   node tests/search/run-client.mjs SITE_DIR QUERIES_JSON [LIMIT]
 //
 // QUERIES_JSON is a JSON array of strings. Prints one JSON object: for every query its total
-// and ranked {code, score} (the parity test compares them with `thutuc search --json`), the
-// bytes a fresh client fetched for it, and the time per query once every file is cached.
+// and ranked {code, score, url} (the parity test compares them with `thutuc search --json`),
+// the bytes a fresh client fetched for it, the bytes one client fetched for all of them in
+// turn, the facet counts that disagree with filtered totals, and the time per query once
+// every file is cached.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -44,6 +46,25 @@ for (const query of queries) {
   fetched.push(counter);
 }
 
+// facets: a facet's count is the total of the same query filtered by it (checked on the
+// first queries with results, with one client so that files are fetched once)
+const checker = createSearch({ baseUrl: '/', fetch: diskFetch({ bytes: 0, gzip: 0, files: 0 }) });
+const facetFailures = [];
+let facetChecks = 0;
+for (const query of queries.filter((q, i) => results[i].total > 0).slice(0, 20)) {
+  const { facets, total } = await checker.search(query, { limit: 0 });
+  for (const kind of ['level', 'field', 'agency']) {
+    for (const { id, count } of facets[kind]) {
+      const filtered = await checker.search(query, { filters: { [kind]: id }, limit: 0 });
+      facetChecks += 1;
+      if (filtered.total !== count) facetFailures.push(`${query} ${kind}=${id}: ${count} vs ${filtered.total}`);
+    }
+    const ids = facets[kind].map((f) => f.id);
+    const all = await checker.search(query, { filters: { [kind]: ids }, limit: 0 });
+    if (all.total !== total) facetFailures.push(`${query} ${kind} in all values: ${all.total} vs ${total}`);
+  }
+}
+
 // warm: one client, every file fetched once, then time a second pass
 const warm = createSearch({ baseUrl: '/', fetch: diskFetch({ bytes: 0, gzip: 0, files: 0 }) });
 for (const query of queries) await warm.search(query, { limit });
@@ -52,4 +73,9 @@ const rounds = 3;
 for (let i = 0; i < rounds; i++) for (const query of queries) await warm.search(query, { limit });
 const ms = Number(process.hrtime.bigint() - start) / 1e6 / (rounds * queries.length);
 
-console.log(JSON.stringify({ results, fetched, cachedMsPerQuery: ms }));
+// a session: one client for all the queries, in order (the manifest and facets once)
+const session = { bytes: 0, gzip: 0, files: 0 };
+const sessionClient = createSearch({ baseUrl: '/', fetch: diskFetch(session) });
+for (const query of queries) await sessionClient.search(query, { limit });
+
+console.log(JSON.stringify({ results, fetched, session, facetChecks, facetFailures, cachedMsPerQuery: ms }));
