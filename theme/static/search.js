@@ -627,8 +627,14 @@ const MESSAGES = {
 /**
  * Wires the search to a page: an `<input id="search-input">` inside a form, a results
  * container `#search-results`, a live region `#search-status` (created if missing) that
- * announces the count, and optional filters rendered into `#search-filters`. Results are
- * inserted as text (createElement, textContent), never as HTML.
+ * announces the count, and optional filters rendered into `#search-filters` (a `<select>`
+ * per level, field and agency). Results are inserted as text (createElement, textContent),
+ * never as HTML. The page should work without it: the form submits to itself and links to
+ * the A–Z list and the browse pages.
+ *
+ * @param {{ document?: Document, baseUrl?: string, fetch?: typeof fetch, language?: 'vi'|'en',
+ *   limit?: number, delay?: number, engine?: { search: Function } }} options
+ *   `engine` replaces createSearch({ baseUrl, fetch }) (tests use it).
  */
 export function mountSearch({
   document: doc = globalThis.document,
@@ -637,12 +643,12 @@ export function mountSearch({
   language = 'vi',
   limit = 20,
   delay = 120,
+  engine = createSearch({ baseUrl, fetch: fetchFn }),
 } = {}) {
   const input = doc.getElementById('search-input');
   const container = doc.getElementById('search-results');
   if (!input || !container) return null;
   const text = MESSAGES[language] || MESSAGES.vi;
-  const engine = createSearch({ baseUrl, fetch: fetchFn });
   const form = input.form;
   let status = doc.getElementById('search-status');
   if (!status) {
