@@ -27,8 +27,8 @@
 //!   "bm25": { "k1": 1.2, "b": 0.75 },
 //!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40 },
 //!   "fields": [ { "name": "title", "form": "accented" | "folded" | "bigram" | "whole",
-//!                 "family": "short" | "body" | "whole", "boost": 1.5,
-//!                 "completes": false, "completionBoost": 1.2,
+//!                 "family": "short" | "body" | "pair" | "whole", "boost": 0.1875,
+//!                 "completes": false, "completionBoost": 0.15,
 //!                 "freqs": true, "norms": true,      // what tantivy records
 //!                 "twin": 1,                         // accented fields: the folded field of the same text
 //!                 "facet": "field" | "agency",       // fields whose text is a function of that facet
@@ -37,7 +37,7 @@
 //!   "url": "thu-tuc/{slug}/",                    // a procedure's page (`urls::procedure`)
 //!   "files": { "short": { "dir": "s-…", "shards": 64 }, "body": {…}, "pair": {…}, "whole": {…},
 //!              "completions": { "dir": "c-…", "shards": 4 },
-//!              "docs": { "dir": "d-…", "chunk": 8, "chunks": 3 },
+//!              "docs": { "dir": "d-…", "chunk": 4, "chunks": 6 },
 //!              "facets": "facets-….bin" } }
 //! ```
 //!
@@ -58,7 +58,7 @@
 //! list    := field:varint df:varint postings    df = tantivy's doc_freq
 //! postings:= 0 gap*df freqs                     gap = doc − previous − 1 (previous = −1)
 //!          | 1 bitmap freqs                     ⌈N/8⌉ bytes, doc d = bit d%8 of byte d/8
-//!          | 2 values:varint (value freq)*values
+//!          | 2 values:varint (value freq′)*values
 //!                  every procedure whose facet (the field's `facet`) is `value`, in doc order,
 //!                  all with that freq
 //!          | 3 len:varint bitmap′ same:varint [freqs]
@@ -70,8 +70,8 @@
 //!                  then, with freqs, the postings whose tf is not 1: gap = index − previous
 //!                  index (previous = 0); the parts are there only if the field has norms
 //!                  (resp. freqs)
-//! freq    := (tf − 1)·256 + fieldnorm_id | tf − 1 | fieldnorm_id | nothing
-//!                  freqs and norms | freqs only | norms only | neither
+//! freq′   := one varint: (tf − 1)·256 + fieldnorm_id | tf − 1 | fieldnorm_id | nothing
+//!                  for fields with freqs and norms | freqs only | norms only | neither
 //! ```
 //!
 //! Without freqs tf is 1; without norms the field norm id is 1 (tantivy's constant). BM25's
@@ -80,7 +80,8 @@
 //! A **completion shard** holds the candidate completions (folded terms of the completing
 //! fields, three characters or more) whose first two characters hash to it:
 //! `completions := count:varint (text:string weight:varint)*`, weight = Σ doc_freq over the
-//! completing fields.
+//! completing fields. A prefix's completions are its longer candidates, by weight, then by
+//! code point order, at most `maxExpansions` (see `query.rs`).
 //!
 //! The **facets** file: `N:varint sets:varint (k:varint level*k)*sets` (the distinct sets of
 //! levels), then three bit-packed columns, level set, field, agency:

@@ -420,7 +420,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const m = await open();
     const facetsPromise = load(m.files.facets, 'bytes');
     const { words, lastIsPrefix } = plan(query, m);
-    if (words.length === 0) return { results: [], facets: emptyFacets(m), total: 0 };
+    if (words.length === 0) return { results: [], facets: emptyFacets(), total: 0 };
 
     const n = m.docs;
     const prefixWord = lastIsPrefix ? words[words.length - 1] : null;
@@ -428,10 +428,8 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const pairs = words.slice(1).map((w, i) => `${words[i].folded} ${w.folded}`);
     const [expansions, shards, pairShards, wholeShard, facetBytes] = await Promise.all([
       prefixWord ? completions(m, prefixWord.folded) : [],
-      Promise.all(words.map(async (w) => ({
-        short: await shard(m, 'short', w.folded),
-        body: await shard(m, 'body', w.folded),
-      }))),
+      Promise.all(words.map((w) => Promise.all([shard(m, 'short', w.folded), shard(m, 'body', w.folded)])
+        .then(([short, body]) => ({ short, body })))),
       Promise.all(pairs.map((pair) => shard(m, 'pair', pair))),
       shard(m, 'whole', wholeTerm),
       facetsPromise,
