@@ -22,7 +22,9 @@
 //! 6. The score is the sum; ties rank in catalogue order (by code).
 //!
 //! BM25 is tantivy's: k1 = 1.2, b = 0.75, idf = ln(1 + (N − n + 0.5)/(n + 0.5)), the field
-//! length quantised to tantivy's one-byte field norm, the average length exact.
+//! length quantised to tantivy's one-byte field norm, the average length exact; in a field
+//! recorded without frequencies or lengths (body, bigrams, whole titles) tf and the length
+//! are 1.
 
 use super::Error;
 use super::analyzer::{Form, QueryWords, Word, bigram, query_words, whole};
