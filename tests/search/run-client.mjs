@@ -73,9 +73,22 @@ const rounds = 3;
 for (let i = 0; i < rounds; i++) for (const query of queries) await warm.search(query, { limit });
 const ms = Number(process.hrtime.bigint() - start) / 1e6 / (rounds * queries.length);
 
+// a stale manifest (a cached one after a rebuild): its files are gone; the client reloads it
+let manifests = 0;
+const staleFetch = async (url) => {
+  const real = await diskFetch({ bytes: 0, gzip: 0, files: 0 })(url);
+  if (!url.endsWith('manifest.json') || manifests++ > 0) return real;
+  const m = await real.json();
+  for (const files of Object.values(m.files)) if (files.dir) files.dir += '-gone';
+  return new Response(JSON.stringify(m), { status: 200 });
+};
+const probe = queries.findIndex((q, i) => results[i].total > 0);
+const afterStale = await createSearch({ baseUrl: '/', fetch: staleFetch }).search(queries[probe], { limit });
+const staleRecovered = manifests === 2 && afterStale.total === results[probe].total;
+
 // a session: one client for all the queries, in order (the manifest and facets once)
 const session = { bytes: 0, gzip: 0, files: 0 };
 const sessionClient = createSearch({ baseUrl: '/', fetch: diskFetch(session) });
 for (const query of queries) await sessionClient.search(query, { limit });
 
-console.log(JSON.stringify({ results, fetched, session, facetChecks, facetFailures, cachedMsPerQuery: ms }));
+console.log(JSON.stringify({ results, fetched, session, facetChecks, facetFailures, staleRecovered, cachedMsPerQuery: ms }));
