@@ -60,6 +60,12 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         })?;
     lap("render");
 
+    crate::search::export(&catalogue, staging.path()).map_err(|e| match e {
+        crate::search::Error::Io(e) => Error::Io(e),
+        other => Error::Theme(other.to_string()),
+    })?;
+    lap("search index");
+
     staging
         .write(
             "sitemap.xml",

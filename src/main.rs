@@ -48,6 +48,23 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
+    /// Search the catalogue with tantivy and print the ranked codes and scores
+    Search {
+        /// The content folder
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// How many results to print per query
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON, one array of {query, total, hits} for all queries
+        #[arg(long)]
+        json: bool,
+        /// Also write the static search index to DIR/search/ (its statistics go to stderr)
+        #[arg(long, value_name = "DIR")]
+        export: Option<PathBuf>,
+        /// The queries, as a citizen types them
+        queries: Vec<String>,
+    },
     /// Write JSON Schemas of the content files, for editors' YAML support
     Schema {
         /// Where to write them
@@ -180,6 +197,40 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => report(e, &content),
         },
+        Command::Search {
+            content,
+            limit,
+            json,
+            export,
+            queries,
+        } => {
+            let catalogue = match thutuc::check(&content) {
+                Ok(c) => c,
+                Err(e) => return report(e, &content),
+            };
+            let done = thutuc::search::Engine::new(&catalogue).and_then(|engine| {
+                if let Some(dir) = export {
+                    eprintln!("{}", serde_json::json!(engine.export(&dir)?));
+                }
+                let all = queries
+                    .iter()
+                    .map(|q| engine.search(q, limit))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if json {
+                    println!("{}", serde_json::json!(all));
+                } else {
+                    all.iter().for_each(|hits| print!("{hits}"));
+                }
+                Ok(())
+            });
+            match done {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Schema { output } => match thutuc::schema::write_all(&output) {
             Ok(paths) => {
                 for path in paths {

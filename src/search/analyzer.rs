@@ -1,0 +1,377 @@
+//! The Vietnamese analyzer: text → words, each in an accented and a folded form.
+//!
+//! The same rules run in the browser (`analyze` in `theme/static/search.js`); both are held to
+//! `tests/search/analyzer-vectors.json`. Change one, change the other and the vectors.
+//!
+//! 1. Invisible marks (U+200B, U+00AD, U+FEFF, …) removed, then Unicode NFC.
+//! 2. Words are runs of letters and digits (`char::is_alphanumeric`); everything else splits.
+//!    A `.` between two ASCII digits joins them, so the code `1.000656` is the word `1000656`
+//!    and matches it typed without the dot (so does `50.000` and `50000`).
+//! 3. Lower case (`str::to_lowercase`, per word).
+//! 4. i/y spelling variants: a syllable that is a consonant onset followed by a lone `y`
+//!    (`ký`, `lý`, `mỹ`, `quy`, `ty`) is written with `i` (`kí`, `lí`, `mĩ`, `qui`, `ti`), so the
+//!    two spellings are one word. `y` after a vowel (`tay`, `huy`) is another sound and stays.
+//! 5. Words longer than [`MAX_WORD_CHARS`] characters are dropped (pasted URLs, noise).
+//! 6. The folded form: canonical decomposition, every combining mark removed, `đ` → `d`.
+//!    A word whose folded form is empty (only marks) is dropped.
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Longer words are dropped: no Vietnamese syllable or procedure code comes close.
+pub const MAX_WORD_CHARS: usize = 40;
+
+/// One word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Lower case, marks kept, i/y unified: `đăng`, `kí`.
+    pub accented: String,
+    /// Every mark removed and `đ` → `d`: `dang`, `ki`.
+    pub folded: String,
+}
+
+/// The words of `text`, in order.
+pub fn words(text: &str) -> Vec<Word> {
+    split(&clean(text))
+        .into_iter()
+        .filter_map(|raw| word(&raw))
+        .collect()
+}
+
+/// A query as typed: its words, and whether the last one is still being typed (the text
+/// ends inside it), in which case the search treats it as a prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryWords {
+    pub words: Vec<Word>,
+    pub last_is_prefix: bool,
+}
+
+pub fn query_words(text: &str) -> QueryWords {
+    let cleaned = clean(text);
+    let ends_in_word = cleaned.last().is_some_and(|c| c.is_alphanumeric());
+    let mut words = Vec::new();
+    let mut last_kept = false;
+    for raw in split(&cleaned) {
+        let w = word(&raw);
+        last_kept = w.is_some();
+        words.extend(w);
+    }
+    // A trailing word that was dropped (too long, only marks) leaves nothing being typed.
+    QueryWords {
+        words,
+        last_is_prefix: ends_in_word && last_kept,
+    }
+}
+
+/// The folded form of a lower-case word: `đăng` → `dang`.
+pub fn fold(word: &str) -> String {
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+fn clean(text: &str) -> Vec<char> {
+    // marks removed first, so a mark hidden behind one still joins its letter
+    text.chars()
+        .filter(|c| !crate::text::is_invisible(*c))
+        .nfc()
+        .collect()
+}
+
+fn split(chars: &[char]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_alphanumeric() {
+            current.push(c);
+        } else if c == '.'
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+        {
+            // 1.000656: the dot is part of a number, not a break
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn word(raw: &str) -> Option<Word> {
+    let accented = unify_i_y(raw.to_lowercase());
+    if accented.chars().count() > MAX_WORD_CHARS {
+        return None;
+    }
+    let folded = fold(&accented);
+    if folded.is_empty() {
+        return None;
+    }
+    Some(Word { accented, folded })
+}
+
+/// Consonant onsets after which a lone `y` is the same sound as `i`.
+const ONSETS: [&str; 25] = [
+    "b", "c", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "nh", "p", "ph",
+    "qu", "r", "s", "t", "th", "tr", "v", "x",
+];
+
+fn unify_i_y(word: String) -> String {
+    let Some(last) = word.chars().next_back() else {
+        return word;
+    };
+    let i = match last {
+        'y' => 'i',
+        'ý' => 'í',
+        'ỳ' => 'ì',
+        'ỷ' => 'ỉ',
+        'ỹ' => 'ĩ',
+        'ỵ' => 'ị',
+        _ => return word,
+    };
+    let onset = &word[..word.len() - last.len_utf8()];
+    if ONSETS.contains(&onset) {
+        let mut out = onset.to_string();
+        out.push(i);
+        out
+    } else {
+        word
+    }
+}
+
+/// Which form of the words a tantivy field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// Accented words: `đăng`.
+    Accented,
+    /// Folded words: `dang`.
+    Folded,
+    /// Two adjacent folded words joined by a space: `khai sinh`. They score adjacency
+    /// without storing positions.
+    Bigram,
+    /// All the folded words as one term: `dang ki khai sinh`, to recognise a whole title.
+    Whole,
+}
+
+impl Form {
+    /// The name the tokenizer is registered under in tantivy.
+    pub fn tokenizer_name(self) -> &'static str {
+        match self {
+            Form::Accented => "vi_accented",
+            Form::Folded => "vi_folded",
+            Form::Bigram => "vi_bigram",
+            Form::Whole => "vi_whole",
+        }
+    }
+
+    /// The terms of `text` in this form, in order.
+    pub fn terms(self, text: &str) -> Vec<String> {
+        let words = words(text);
+        match self {
+            Form::Accented => words.into_iter().map(|w| w.accented).collect(),
+            Form::Folded => words.into_iter().map(|w| w.folded).collect(),
+            Form::Bigram => words
+                .windows(2)
+                .map(|pair| bigram(&pair[0].folded, &pair[1].folded))
+                .collect(),
+            Form::Whole if words.is_empty() => Vec::new(),
+            Form::Whole => vec![whole(&words)],
+        }
+    }
+}
+
+/// The bigram term of two adjacent folded words.
+pub fn bigram(first: &str, second: &str) -> String {
+    format!("{first} {second}")
+}
+
+/// The whole-text term of some words: their folded forms joined by spaces.
+pub fn whole(words: &[Word]) -> String {
+    let folded: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    folded.join(" ")
+}
+
+/// The analyzer as a tantivy tokenizer, one per [`Form`].
+#[derive(Clone)]
+pub struct ViTokenizer {
+    form: Form,
+    token: Token,
+}
+
+impl ViTokenizer {
+    pub fn new(form: Form) -> Self {
+        ViTokenizer {
+            form,
+            token: Token::default(),
+        }
+    }
+}
+
+pub struct ViTokenStream<'a> {
+    terms: std::vec::IntoIter<String>,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for ViTokenizer {
+    type TokenStream<'a> = ViTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ViTokenStream<'a> {
+        // position starts at usize::MAX so the first advance makes it 0, as in tantivy's own
+        self.token.reset();
+        ViTokenStream {
+            terms: self.form.terms(text).into_iter(),
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for ViTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        match self.terms.next() {
+            Some(term) => {
+                // offsets are left at 0: nothing reads them (no highlighting)
+                self.token.position = self.token.position.wrapping_add(1);
+                self.token.text = term;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        words(text)
+            .into_iter()
+            .map(|w| (w.accented, w.folded))
+            .collect()
+    }
+
+    fn p(a: &str, f: &str) -> (String, String) {
+        (a.to_string(), f.to_string())
+    }
+
+    #[test]
+    fn accented_and_folded() {
+        assert_eq!(
+            pairs("Đăng ký khai sinh"),
+            vec![
+                p("đăng", "dang"),
+                p("kí", "ki"),
+                p("khai", "khai"),
+                p("sinh", "sinh")
+            ]
+        );
+    }
+
+    #[test]
+    fn codes_with_and_without_dot() {
+        assert_eq!(pairs("1.000656"), vec![p("1000656", "1000656")]);
+        assert_eq!(pairs("1000656"), vec![p("1000656", "1000656")]);
+        assert_eq!(
+            pairs("Mã 1.000656."),
+            vec![p("mã", "ma"), p("1000656", "1000656")]
+        );
+        assert_eq!(pairs("a.1"), vec![p("a", "a"), p("1", "1")]);
+    }
+
+    #[test]
+    fn i_and_y() {
+        assert_eq!(words("kí")[0], words("ký")[0]);
+        assert_eq!(words("LÝ")[0].accented, "lí");
+        assert_eq!(words("quý")[0].accented, "quí");
+        assert_eq!(words("tay")[0].accented, "tay");
+        assert_eq!(words("huy")[0].accented, "huy");
+        assert_eq!(words("y")[0].accented, "y");
+    }
+
+    #[test]
+    fn decomposed_and_invisible() {
+        assert_eq!(
+            pairs("Cu\u{0323}c\u{200B} đăng\u{00AD}ký"),
+            vec![p("cục", "cuc"), p("đăngký", "dangky")]
+        );
+    }
+
+    #[test]
+    fn query_prefix() {
+        assert!(query_words("dang ky kh").last_is_prefix);
+        assert!(!query_words("dang ky kh ").last_is_prefix);
+        assert!(!query_words("").last_is_prefix);
+        assert!(!query_words("!!").last_is_prefix);
+    }
+
+    #[test]
+    fn bigrams() {
+        assert_eq!(
+            Form::Bigram.terms("Đăng ký khai sinh"),
+            vec!["dang ki", "ki khai", "khai sinh"]
+        );
+    }
+}
+
+#[cfg(test)]
+mod vectors {
+    //! The vectors shared with the JavaScript analyzer.
+    use super::*;
+    use serde_json::Value;
+
+    const VECTORS: &str = include_str!("../../tests/search/analyzer-vectors.json");
+
+    fn expected(v: &Value) -> Vec<(String, String)> {
+        v["words"]
+            .as_array()
+            .expect("words")
+            .iter()
+            .map(|w| {
+                (
+                    w[0].as_str().expect("accented").to_string(),
+                    w[1].as_str().expect("folded").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn got(words: Vec<Word>) -> Vec<(String, String)> {
+        words.into_iter().map(|w| (w.accented, w.folded)).collect()
+    }
+
+    #[test]
+    fn texts_and_queries_give_the_expected_words() {
+        let all: Value = serde_json::from_str(VECTORS).expect("vectors are JSON");
+        let texts = all["texts"].as_array().expect("texts");
+        assert!(texts.len() >= 200, "only {} text vectors", texts.len());
+        let mut wrong = Vec::new();
+        for v in texts {
+            let text = v["text"].as_str().expect("text");
+            if got(words(text)) != expected(v) {
+                wrong.push(format!("{text:?}: {:?}", got(words(text))));
+            }
+        }
+        for v in all["queries"].as_array().expect("queries") {
+            let text = v["query"].as_str().expect("query");
+            let q = query_words(text);
+            let prefix = v["lastIsPrefix"].as_bool().expect("lastIsPrefix");
+            if q.last_is_prefix != prefix || got(q.words.clone()) != expected(v) {
+                wrong.push(format!("query {text:?}: {q:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}

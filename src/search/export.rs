@@ -1,0 +1,479 @@
+//! Export: what tantivy holds (read back by `read.rs`) written as static files that a browser
+//! fetches piecemeal (`theme/static/search.js` reads them).
+//!
+//! # Layout of `search/`
+//!
+//! ```text
+//! search/manifest.json          the only file with a fixed name; small; revalidate it
+//! search/s-<hash>/<n>.bin       term shards, short fields (title, keywords, code, names)
+//! search/b-<hash>/<n>.bin       term shards, body
+//! search/p-<hash>/<n>.bin       term shards, bigrams (pairs of adjacent words)
+//! search/w-<hash>/<n>.bin       term shards, whole titles
+//! search/c-<hash>/<n>.bin       completion shards (for the word being typed)
+//! search/d-<hash>/<n>.json      result metadata, `chunk` procedures a file
+//! search/facets-<hash>.bin      level, field and agency of every procedure
+//! ```
+//!
+//! `<hash>` is a hash of the content of the file, or of every file of the directory, so any
+//! URL under `search/` other than the manifest is immutable: serve it with
+//! `Cache-Control: max-age=31536000, immutable`. Doc ids are positions in the catalogue (by
+//! code), so adding a procedure renumbers most postings: per-directory hashes lose nothing.
+//!
+//! # `manifest.json`
+//!
+//! ```json
+//! { "format": 2,
+//!   "docs": 21,                                  // N of BM25 (tantivy's max_doc)
+//!   "bm25": { "k1": 1.2, "b": 0.75 },
+//!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40 },
+//!   "fields": [ { "name": "title", "form": "accented" | "folded" | "bigram" | "whole",
+//!                 "family": "short" | "body" | "pair" | "whole", "boost": 0.1875,
+//!                 "completes": false, "completionBoost": 0.15,
+//!                 "freqs": true, "norms": true,      // what tantivy records
+//!                 "twin": 1,                         // accented fields: the folded field of the same text
+//!                 "facet": "field" | "agency",       // fields whose text is a function of that facet
+//!                 "tokens": 97 } ],                  // Σ field length, tantivy's total_num_tokens
+//!   "facets": { "level": [ { "id", "name" } ], "field": [...], "agency": [...] },
+//!   "url": "thu-tuc/{slug}/",                    // a procedure's page (`urls::procedure`)
+//!   "files": { "short": { "dir": "s-…", "shards": 64 }, "body": {…}, "pair": {…}, "whole": {…},
+//!              "completions": { "dir": "c-…", "shards": 4 },
+//!              "docs": { "dir": "d-…", "chunk": 4, "chunks": 6 },
+//!              "facets": "facets-….bin" } }
+//! ```
+//!
+//! Field numbers below are indexes into `fields`; boosts are f32 values (round them to f32).
+//!
+//! # Binary files
+//!
+//! Integers are unsigned LEB128 varints; a string is a varint byte length and UTF-8.
+//!
+//! A **term shard** holds every term whose *key* hashes to it:
+//! `shard = fnv1a32(key) mod shards` (FNV-1a over the key's UTF-8). The key of a term is its
+//! folding for an accented field, the term itself otherwise, so a query word finds its
+//! accented and folded forms in one file of each family.
+//!
+//! ```text
+//! shard   := count:varint term*                 terms sorted by bytes
+//! term    := text:string lists:varint list*
+//! list    := field:varint df:varint postings    df = tantivy's doc_freq
+//! postings:= 0 gap*df freqs                     gap = doc − previous − 1 (previous = −1)
+//!          | 1 bitmap freqs                     ⌈N/8⌉ bytes, doc d = bit d%8 of byte d/8
+//!          | 2 values:varint (value freq′)*values
+//!                  every procedure whose facet (the field's `facet`) is `value`, in doc order,
+//!                  all with that freq
+//!          | 3 len:varint bitmap′ same:varint [freqs]
+//!                  a subset of the list of field `twin` for term fold(text) (same shard):
+//!                  bit i of bitmap′ (len = ⌈df_twin/8⌉ bytes) keeps the twin's i-th posting; with
+//!                  same = 1 each keeps the twin's tf and norm, else freqs follow
+//! freqs   := [width:varint packed] [others:varint (gap:varint tf−1:varint)*others]
+//!                  norms: df field norm ids, `width` bits each (bit-packed as below);
+//!                  then, with freqs, the postings whose tf is not 1: gap = index − previous
+//!                  index (previous = 0); the parts are there only if the field has norms
+//!                  (resp. freqs)
+//! freq′   := one varint: (tf − 1)·256 + fieldnorm_id | tf − 1 | fieldnorm_id | nothing
+//!                  for fields with freqs and norms | freqs only | norms only | neither
+//! ```
+//!
+//! Without freqs tf is 1; without norms the field norm id is 1 (tantivy's constant). BM25's
+//! `dl` is `id_to_fieldnorm(fieldnorm_id)` (the client rebuilds tantivy's table).
+//!
+//! A **completion shard** holds the candidate completions (folded terms of the completing
+//! fields, three characters or more) whose first two characters hash to it:
+//! `completions := count:varint (text:string weight:varint)*`, weight = Σ doc_freq over the
+//! completing fields. A prefix's completions are its longer candidates, by weight, then by
+//! code point order, at most `maxExpansions` (see `query.rs`).
+//!
+//! The **facets** file: `N:varint sets:varint (k:varint level*k)*sets` (the distinct sets of
+//! levels), then three bit-packed columns, level set, field, agency:
+//! `width:varint values` with `N` values of `width` bits, value `i` at bits `i·width…`, low
+//! bit first.
+//!
+//! A **docs** chunk `n` is JSON: `[[code, title], [code, title, slug], …]` for docs
+//! `n·chunk … n·chunk+chunk−1`; the slug is there only when it is not `slugify(title)`
+//! (`text::slugify`), and the page's URL, relative to the site's base, is the manifest's
+//! `url` with `{slug}` replaced.
+
+use super::Error;
+use super::encode::{bitpack, bits_for, content_hash, string, varint};
+use super::fields::{FIELDS, Family, MAX_EXPANSIONS, MIN_PREFIX_CHARS};
+use super::index::SearchIndex;
+use super::query::completion_boost;
+use super::read::read_back;
+use super::shards::{Facets, completion_shards, facet_of, term_shards, twin_of};
+use crate::catalogue::Catalogue;
+use crate::text::slugify;
+use crate::urls;
+use serde::Serialize;
+use std::path::Path;
+
+pub const FORMAT: u32 = 2;
+/// Aimed-at size of a term shard: a shard this small costs little next to the postings of
+/// the common words a query needs anyway.
+const SHARD_TARGET_BYTES: usize = 2048;
+const COMPLETION_TARGET_BYTES: usize = 1024;
+/// Procedures per docs chunk: a page of 10 results fetches at most 10 chunks of ~300 bytes.
+const DOCS_CHUNK: usize = 4;
+
+/// What an export wrote.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ExportStats {
+    pub procedures: usize,
+    pub files: usize,
+    pub total_bytes: usize,
+    pub manifest_bytes: usize,
+    pub short_bytes: usize,
+    pub body_bytes: usize,
+    pub pair_bytes: usize,
+    pub whole_bytes: usize,
+    pub completion_bytes: usize,
+    pub docs_bytes: usize,
+    pub facets_bytes: usize,
+}
+
+/// Indexes `catalogue` with tantivy and writes the static index to `out_dir/search/`
+/// (replacing what was there).
+pub fn export(catalogue: &Catalogue, out_dir: &Path) -> Result<ExportStats, Error> {
+    let ix = super::index::build(catalogue)?;
+    write(catalogue, &ix, out_dir)
+}
+
+/// Writes the export of an index already built from `catalogue`.
+pub fn write(
+    catalogue: &Catalogue,
+    ix: &SearchIndex,
+    out_dir: &Path,
+) -> Result<ExportStats, Error> {
+    let stored = read_back(ix)?;
+    let columns = FacetColumns::of(catalogue);
+    let facets = Facets {
+        field_of: columns.field.clone(),
+        agency_of: columns.agency.clone(),
+    };
+    let mut files = Files::default();
+    let short = files.dir(
+        "s",
+        term_shards(&stored, &facets, Family::Short, SHARD_TARGET_BYTES),
+    );
+    let body = files.dir(
+        "b",
+        term_shards(&stored, &facets, Family::Body, SHARD_TARGET_BYTES),
+    );
+    let pair = files.dir(
+        "p",
+        term_shards(&stored, &facets, Family::Pair, SHARD_TARGET_BYTES),
+    );
+    let whole = files.dir(
+        "w",
+        term_shards(&stored, &facets, Family::Whole, SHARD_TARGET_BYTES),
+    );
+    let completions = files.dir("c", completion_shards(&stored, COMPLETION_TARGET_BYTES));
+    let chunks = docs_chunks(catalogue)?;
+    let docs = DocsDir {
+        chunk: DOCS_CHUNK,
+        chunks: chunks.len(),
+        dir: files.dir("d", chunks).dir,
+    };
+    let facets_file = files.single("facets", "bin", columns.bytes());
+
+    let manifest = Manifest {
+        format: FORMAT,
+        docs: stored.num_docs,
+        bm25: Bm25 { k1: 1.2, b: 0.75 },
+        query: QueryParams {
+            max_expansions: MAX_EXPANSIONS,
+            min_prefix_chars: MIN_PREFIX_CHARS,
+            max_word_chars: super::analyzer::MAX_WORD_CHARS,
+        },
+        fields: FIELDS
+            .iter()
+            .zip(&stored.fields)
+            .enumerate()
+            .map(|(n, (spec, data))| FieldEntry {
+                name: spec.name,
+                form: spec.form,
+                family: spec.family,
+                boost: spec.boost,
+                completes: spec.completes,
+                completion_boost: completion_boost(spec.boost),
+                freqs: spec.freqs,
+                norms: spec.norms,
+                twin: twin_of(n),
+                facet: facet_of(spec).map(|f| f.name()),
+                tokens: data.total_tokens,
+            })
+            .collect(),
+        url: urls::procedure("{slug}"),
+        facets: FacetNames {
+            level: catalogue
+                .levels
+                .iter()
+                .map(|t| Named::new(&t.id, &t.name))
+                .collect(),
+            field: catalogue
+                .fields
+                .iter()
+                .map(|t| Named::new(&t.id, &t.name))
+                .collect(),
+            agency: catalogue
+                .agencies
+                .iter()
+                .map(|a| Named::new(&a.id, &a.name))
+                .collect(),
+        },
+        files: FileTable {
+            short,
+            body,
+            pair,
+            whole,
+            completions,
+            docs,
+            facets: facets_file,
+        },
+    };
+    let manifest = serde_json::to_vec(&manifest).map_err(|e| Error::Io(e.into()))?;
+    files.out.push(("manifest.json".into(), manifest));
+
+    let root = out_dir.join("search");
+    if root.exists() {
+        std::fs::remove_dir_all(&root)?;
+    }
+    let mut stats = ExportStats {
+        procedures: catalogue.procedures.len(),
+        ..Default::default()
+    };
+    for (name, bytes) in &files.out {
+        let path = root.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, bytes)?;
+        stats.files += 1;
+        stats.total_bytes += bytes.len();
+        let slot = match name.split(['-', '.']).next() {
+            Some("manifest") => &mut stats.manifest_bytes,
+            Some("s") => &mut stats.short_bytes,
+            Some("b") => &mut stats.body_bytes,
+            Some("p") => &mut stats.pair_bytes,
+            Some("w") => &mut stats.whole_bytes,
+            Some("c") => &mut stats.completion_bytes,
+            Some("d") => &mut stats.docs_bytes,
+            _ => &mut stats.facets_bytes,
+        };
+        *slot += bytes.len();
+    }
+    Ok(stats)
+}
+
+fn docs_chunks(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    catalogue
+        .procedures
+        .chunks(DOCS_CHUNK)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let rows: Vec<Vec<&str>> = chunk
+                .iter()
+                .map(|p| {
+                    let mut row = vec![p.code.as_str(), p.title.as_str()];
+                    if p.slug != slugify(&p.title) {
+                        row.push(&p.slug);
+                    }
+                    row
+                })
+                .collect();
+            let bytes = serde_json::to_vec(&rows).map_err(|e| Error::Io(e.into()))?;
+            Ok((format!("{i}.json"), bytes))
+        })
+        .collect()
+}
+
+/// Each procedure's level set, field and agency, as positions in the catalogue's lists.
+struct FacetColumns {
+    sets: Vec<Vec<u32>>,
+    set: Vec<u32>,
+    field: Vec<u32>,
+    agency: Vec<u32>,
+    fields: usize,
+    agencies: usize,
+}
+
+impl FacetColumns {
+    fn of(catalogue: &Catalogue) -> Self {
+        // references were checked when the catalogue was built
+        let position = |list: &[crate::catalogue::Term], id: &str| {
+            list.iter().position(|t| t.id == id).unwrap_or(0) as u32
+        };
+        let mut c = FacetColumns {
+            sets: Vec::new(),
+            set: Vec::new(),
+            field: Vec::new(),
+            agency: Vec::new(),
+            fields: catalogue.fields.len(),
+            agencies: catalogue.agencies.len(),
+        };
+        for p in &catalogue.procedures {
+            let mut set: Vec<u32> = p
+                .levels
+                .iter()
+                .map(|l| position(&catalogue.levels, l))
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            let n = match c.sets.iter().position(|s| *s == set) {
+                Some(n) => n,
+                None => {
+                    c.sets.push(set);
+                    c.sets.len() - 1
+                }
+            };
+            c.set.push(n as u32);
+            c.field.push(position(&catalogue.fields, &p.field));
+            let agency = catalogue
+                .agencies
+                .binary_search_by(|a| a.id.as_str().cmp(&p.agency));
+            c.agency.push(agency.unwrap_or(0) as u32);
+        }
+        c
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        varint(&mut out, self.set.len() as u64);
+        varint(&mut out, self.sets.len() as u64);
+        for set in &self.sets {
+            varint(&mut out, set.len() as u64);
+            for &l in set {
+                varint(&mut out, u64::from(l));
+            }
+        }
+        for (values, count) in [
+            (&self.set, self.sets.len()),
+            (&self.field, self.fields),
+            (&self.agency, self.agencies),
+        ] {
+            let width = bits_for(count);
+            varint(&mut out, u64::from(width));
+            bitpack(&mut out, values, width);
+        }
+        out
+    }
+}
+
+/// The files to write, relative to `search/`.
+#[derive(Default)]
+struct Files {
+    out: Vec<(String, Vec<u8>)>,
+}
+
+impl Files {
+    /// A directory named after the hash of all its files.
+    fn dir(&mut self, prefix: &str, files: Vec<(String, Vec<u8>)>) -> ShardDir {
+        let mut all = Vec::new();
+        for (name, bytes) in &files {
+            string(&mut all, name);
+            varint(&mut all, bytes.len() as u64);
+            all.extend_from_slice(bytes);
+        }
+        let dir = format!("{prefix}-{}", content_hash(&all));
+        let shards = files.len();
+        for (name, bytes) in files {
+            self.out.push((format!("{dir}/{name}"), bytes));
+        }
+        ShardDir { dir, shards }
+    }
+
+    fn single(&mut self, stem: &str, ext: &str, bytes: Vec<u8>) -> String {
+        let name = format!("{stem}-{}.{ext}", content_hash(&bytes));
+        self.out.push((name.clone(), bytes));
+        name
+    }
+}
+
+#[derive(Serialize)]
+struct Manifest {
+    format: u32,
+    docs: u64,
+    bm25: Bm25,
+    query: QueryParams,
+    fields: Vec<FieldEntry>,
+    url: String,
+    facets: FacetNames,
+    files: FileTable,
+}
+
+#[derive(Serialize)]
+struct Bm25 {
+    k1: f32,
+    b: f32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct QueryParams {
+    max_expansions: usize,
+    min_prefix_chars: usize,
+    max_word_chars: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FieldEntry {
+    name: &'static str,
+    form: super::analyzer::Form,
+    family: Family,
+    boost: f32,
+    completes: bool,
+    completion_boost: f32,
+    freqs: bool,
+    norms: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    twin: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facet: Option<&'static str>,
+    tokens: u64,
+}
+
+#[derive(Serialize)]
+struct FacetNames {
+    level: Vec<Named>,
+    field: Vec<Named>,
+    agency: Vec<Named>,
+}
+
+#[derive(Serialize)]
+struct Named {
+    id: String,
+    name: String,
+}
+
+impl Named {
+    fn new(id: &str, name: &str) -> Self {
+        Named {
+            id: id.to_string(),
+            name: name.to_string(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FileTable {
+    short: ShardDir,
+    body: ShardDir,
+    pair: ShardDir,
+    whole: ShardDir,
+    completions: ShardDir,
+    docs: DocsDir,
+    facets: String,
+}
+
+#[derive(Serialize)]
+struct ShardDir {
+    dir: String,
+    shards: usize,
+}
+
+#[derive(Serialize)]
+struct DocsDir {
+    dir: String,
+    chunk: usize,
+    chunks: usize,
+}

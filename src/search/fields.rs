@@ -1,0 +1,218 @@
+//! What the search indexes: which text of a procedure goes into which field, in which form,
+//! and how much a match there weighs.
+//!
+//! The weights (relative; a field's boost, which multiplies tantivy's BM25 score of a term in
+//! that field, is its weight times [`SCALE`]):
+//!
+//! | text                         | accented | folded | bigram | whole | why |
+//! | ---                          | ---      | ---    | ---    | ---   | --- |
+//! | title                        | 1.5      | 3.0    | 2.0    | 10.0  | what citizens type; the short title wins through BM25's length norm |
+//! | keywords, life-event names   | 1.0      | 2.0    | 1.0    |       | colloquial words staff add ("sổ đỏ", "bằng lái"), "sinh con" |
+//! | code                         |          | 4.0    |        |       | a typed code should put its procedure first |
+//! | field name                   | 0.5      | 1.0    |        |       | "hộ tịch", "đất đai" |
+//! | agency name and short name   | 0.5      | 1.0    |        |       | "công an", "ubnd" |
+//! | body, documents, results     |          | 0.5    |        |       | long: many weak matches |
+//!
+//! A query word typed with its marks matches both the accented and the folded field, so the
+//! right diacritics add the accented weight on top; typed without marks it matches the folded
+//! field only. Adjacent query words also match the bigram fields, so "khai sinh" side by side
+//! scores above the same syllables scattered, and a query that is a whole title matches the
+//! `title_exact` term, so a title typed in full beats longer titles that repeat its words.
+//!
+//! The body is the largest part of the index and of what a query downloads, so it is indexed
+//! folded only, without bigrams, and without term frequencies or lengths: a body word scores
+//! its idf whether it occurs once or ten times, in a short body or a long one. Its postings
+//! are then plain document sets (a bitmap for a common word). Bigrams and whole titles are
+//! likewise presence only: the length of the title already counts through its words.
+
+use super::analyzer::Form;
+use crate::catalogue::{Catalogue, Procedure};
+
+/// Where a field's text comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Title,
+    Keywords,
+    Code,
+    Topics,
+    Agency,
+    Body,
+}
+
+/// Which set of shard files holds a field's postings: a query downloads the body shards only
+/// for its complete words, never for the completions of a word being typed; bigrams and
+/// whole titles are sharded by the whole term, so a query fetches only the pairs it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    Short,
+    Body,
+    Pair,
+    Whole,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    /// The tantivy field name.
+    pub name: &'static str,
+    pub source: Source,
+    pub form: Form,
+    pub boost: f32,
+    pub family: Family,
+    /// Whether a word being typed is completed from this field's terms (see `query.rs`).
+    pub completes: bool,
+    /// Whether tantivy records term frequencies (else every tf is 1).
+    pub freqs: bool,
+    /// Whether tantivy records field lengths (else every length is 1).
+    pub norms: bool,
+}
+
+/// All weights are scaled by this power of two (exactly, so the ranking is unchanged) to keep
+/// the score of a query as long as a long title near 100: there tantivy's f32 sums, added in
+/// an order of its own, stay within 1e-5 of the client's, which adds in another order.
+pub const SCALE: f32 = 0.125;
+
+const fn spec(
+    name: &'static str,
+    source: Source,
+    form: Form,
+    weight: f32,
+    family: Family,
+    completes: bool,
+) -> FieldSpec {
+    FieldSpec {
+        name,
+        source,
+        form,
+        boost: weight * SCALE,
+        family,
+        completes,
+        freqs: true,
+        norms: true,
+    }
+}
+
+use Family::{Body as B, Pair as P, Short as S, Whole as W};
+use Form::{Accented as A, Bigram as G, Folded as F, Whole as T};
+
+/// A field that only says whether a term occurs: no frequencies, no lengths (tantivy then
+/// scores tf = 1 and a length of 1). Its postings are plain document sets.
+const fn presence(spec: FieldSpec) -> FieldSpec {
+    FieldSpec {
+        freqs: false,
+        norms: false,
+        ..spec
+    }
+}
+
+/// Every search field, in the order the export numbers them.
+pub const FIELDS: [FieldSpec; 13] = [
+    spec("title", Source::Title, A, 1.5, S, false),
+    spec("title_f", Source::Title, F, 3.0, S, true),
+    presence(spec("title_bi", Source::Title, G, 2.0, P, false)),
+    presence(spec("title_exact", Source::Title, T, 10.0, W, false)),
+    spec("keywords", Source::Keywords, A, 1.0, S, false),
+    spec("keywords_f", Source::Keywords, F, 2.0, S, true),
+    presence(spec("keywords_bi", Source::Keywords, G, 1.0, P, false)),
+    spec("code", Source::Code, F, 4.0, S, false),
+    spec("topics", Source::Topics, A, 0.5, S, false),
+    spec("topics_f", Source::Topics, F, 1.0, S, true),
+    spec("agency", Source::Agency, A, 0.5, S, false),
+    spec("agency_f", Source::Agency, F, 1.0, S, true),
+    presence(spec("body_f", Source::Body, F, 0.5, B, false)),
+];
+
+/// A completion of a word being typed weighs this much of a full match.
+pub const PREFIX_BOOST: f32 = 0.8;
+/// A word being typed is completed to at most this many terms, the most frequent first.
+pub const MAX_EXPANSIONS: usize = 8;
+/// A word being typed is completed only from this many characters (folded); a shorter one
+/// is left out of the query until it grows, so results do not flicker to nothing.
+pub const MIN_PREFIX_CHARS: usize = 2;
+
+/// The values of a text source for a procedure (a multi-valued field: keywords do not run
+/// into each other, so no bigram spans two of them).
+pub fn texts(source: Source, p: &Procedure, catalogue: &Catalogue) -> Vec<String> {
+    match source {
+        Source::Title => vec![p.title.clone()],
+        Source::Keywords => p.keywords.clone(),
+        Source::Code => vec![p.code.clone()],
+        Source::Topics => {
+            let mut out: Vec<String> = catalogue
+                .field(&p.field)
+                .map(|t| t.name.clone())
+                .into_iter()
+                .collect();
+            out.extend(
+                p.life_events
+                    .iter()
+                    .filter_map(|id| catalogue.life_event(id))
+                    .map(|t| t.name.clone()),
+            );
+            out
+        }
+        // a function of the agency alone, likewise
+        Source::Agency => match catalogue.agency(&p.agency) {
+            Some(a) => std::iter::once(a.name.clone())
+                .chain(a.short_name.clone())
+                .collect(),
+            None => Vec::new(),
+        },
+        Source::Body => body_texts(p),
+    }
+}
+
+/// The body as plain text (Markdown syntax and link targets removed), then who it is for,
+/// the documents and the results.
+fn body_texts(p: &Procedure) -> Vec<String> {
+    let b = &p.body;
+    let mut out = vec![plain_text(&b.intro)];
+    out.extend(b.steps.iter().map(|s| plain_text(s)));
+    out.extend(b.conditions.iter().map(|s| plain_text(s)));
+    for (heading, text) in &b.other {
+        out.push(heading.clone());
+        out.push(plain_text(text));
+    }
+    out.extend(p.subjects.iter().cloned());
+    out.extend(p.documents.iter().map(|d| d.name.clone()));
+    out.extend(p.results.iter().cloned());
+    out.retain(|t| !t.trim().is_empty());
+    out
+}
+
+fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableCell,
+            ) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_drops_markup() {
+        assert_eq!(
+            plain_text("1. Nộp **hồ sơ** tại [UBND](https://x.vn)\n2. Nhận `kết quả`"),
+            "Nộp hồ sơ tại UBND\nNhận kết quả\n"
+        );
+    }
+
+    #[test]
+    fn field_names_are_unique() {
+        let mut names: Vec<_> = FIELDS.iter().map(|f| f.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), FIELDS.len());
+    }
+}

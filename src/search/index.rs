@@ -1,0 +1,92 @@
+//! Indexing: the catalogue into an in-memory tantivy index, one document per procedure.
+//!
+//! Every field of [`FIELDS`] is a text field with its own analyzer form, with or without term
+//! frequencies and field norms as the spec says, never positions (adjacency is scored through
+//! bigram terms instead). A fast
+//! field `ord` holds the procedure's place in `Catalogue::procedures`, so results and the
+//! export map tantivy's documents back to procedures whatever the segments.
+
+use super::Error;
+use super::analyzer::{Form, ViTokenizer};
+use super::fields::{FIELDS, texts};
+use crate::catalogue::Catalogue;
+use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
+
+/// The tantivy index of a catalogue, ready to search or export.
+pub struct SearchIndex {
+    pub index: Index,
+    pub reader: IndexReader,
+    /// The tantivy field of each entry of [`FIELDS`], in order.
+    pub fields: Vec<Field>,
+    /// The fast field holding each document's index in `Catalogue::procedures`.
+    pub ord: Field,
+    pub num_procedures: usize,
+}
+
+pub const ORD_FIELD: &str = "ord";
+
+/// Indexing memory per thread; tantivy's minimum is 15 MB.
+const MEMORY_PER_THREAD: usize = 40_000_000;
+
+pub fn build(catalogue: &Catalogue) -> Result<SearchIndex, Error> {
+    let mut builder = Schema::builder();
+    let fields: Vec<Field> = FIELDS
+        .iter()
+        .map(|spec| {
+            // the default is doc ids only: say what BM25 should see
+            let record = if spec.freqs {
+                IndexRecordOption::WithFreqs
+            } else {
+                IndexRecordOption::Basic
+            };
+            let indexing = TextFieldIndexing::default()
+                .set_tokenizer(spec.form.tokenizer_name())
+                .set_index_option(record)
+                .set_fieldnorms(spec.norms);
+            builder.add_text_field(
+                spec.name,
+                TextOptions::default().set_indexing_options(indexing),
+            )
+        })
+        .collect();
+    let ord = builder.add_u64_field(ORD_FIELD, FAST);
+    let index = Index::create_in_ram(builder.build());
+    for form in [Form::Accented, Form::Folded, Form::Bigram, Form::Whole] {
+        index
+            .tokenizers()
+            .register(form.tokenizer_name(), ViTokenizer::new(form));
+    }
+
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 4);
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(threads, threads * MEMORY_PER_THREAD)?;
+    for (i, p) in catalogue.procedures.iter().enumerate() {
+        let mut doc = TantivyDocument::new();
+        doc.add_u64(ord, i as u64);
+        for (spec, &field) in FIELDS.iter().zip(&fields) {
+            for text in texts(spec.source, p, catalogue) {
+                doc.add_text(field, text);
+            }
+        }
+        writer.add_document(doc)?;
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    reader.reload()?;
+    Ok(SearchIndex {
+        index,
+        reader,
+        fields,
+        ord,
+        num_procedures: catalogue.procedures.len(),
+    })
+}

@@ -1,0 +1,293 @@
+//! Term and completion shards: every term's postings as bytes, grouped into files by the hash
+//! of the term's key. The byte format is described in `export.rs`; each list takes the
+//! smallest of the encodings that represent it exactly.
+
+use super::analyzer::{Form, fold};
+use super::encode::{bitpack, bits_for, fnv1a32, string, varint};
+use super::fields::{FIELDS, Family, FieldSpec, MIN_PREFIX_CHARS, Source};
+use super::read::{Posting, Stored};
+use std::collections::BTreeMap;
+
+/// A facet whose value alone decides a field's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Field,
+    Agency,
+}
+
+impl Facet {
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Field => "field",
+            Facet::Agency => "agency",
+        }
+    }
+}
+
+/// The facet a field's text is a function of, if any.
+pub fn facet_of(spec: &FieldSpec) -> Option<Facet> {
+    match spec.source {
+        Source::Topics => Some(Facet::Field),
+        Source::Agency => Some(Facet::Agency),
+        _ => None,
+    }
+}
+
+/// The folded field holding the same text as accented field `n`.
+pub fn twin_of(n: usize) -> Option<usize> {
+    let spec = &FIELDS[n];
+    if spec.form != Form::Accented {
+        return None;
+    }
+    FIELDS
+        .iter()
+        .position(|f| f.source == spec.source && f.form == Form::Folded)
+}
+
+/// The shard key of a term of a field in `form` (see `export.rs`).
+pub fn key(term: &str, form: Form) -> String {
+    match form {
+        Form::Accented => fold(term),
+        Form::Folded | Form::Bigram | Form::Whole => term.to_string(),
+    }
+}
+
+/// What the encoder needs besides the postings: each procedure's facet values, and the
+/// procedures of each facet value.
+pub struct Facets {
+    pub field_of: Vec<u32>,
+    pub agency_of: Vec<u32>,
+}
+
+impl Facets {
+    fn column(&self, facet: Facet) -> &[u32] {
+        match facet {
+            Facet::Field => &self.field_of,
+            Facet::Agency => &self.agency_of,
+        }
+    }
+}
+
+/// The term shards of one family, as (file name, bytes).
+pub fn term_shards(
+    stored: &Stored,
+    facets: &Facets,
+    family: Family,
+    target: usize,
+) -> Vec<(String, Vec<u8>)> {
+    let members = |facet: Facet| {
+        let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
+        for &v in facets.column(facet) {
+            *counts.entry(v).or_default() += 1;
+        }
+        counts
+    };
+    let sizes = [members(Facet::Field), members(Facet::Agency)];
+    // term → (field number, postings)
+    let mut terms: BTreeMap<&str, Vec<(usize, &Vec<Posting>)>> = BTreeMap::new();
+    for (n, (spec, data)) in FIELDS.iter().zip(&stored.fields).enumerate() {
+        if spec.family == family {
+            for (term, postings) in &data.terms {
+                terms.entry(term).or_default().push((n, postings));
+            }
+        }
+    }
+    let mut entries = Vec::new();
+    for (term, lists) in &terms {
+        let mut bytes = Vec::new();
+        string(&mut bytes, term);
+        varint(&mut bytes, lists.len() as u64);
+        for &(n, postings) in lists {
+            let spec = &FIELDS[n];
+            varint(&mut bytes, n as u64);
+            varint(&mut bytes, postings.len() as u64);
+            let mut best = plain(postings, spec, stored.num_docs);
+            if let Some(facet) = facet_of(spec) {
+                let count = &sizes[facet as usize];
+                if let Some(b) = by_facet(postings, spec, facets.column(facet), count) {
+                    best = shorter(best, b);
+                }
+            }
+            if let Some(t) = twin_of(n) {
+                let twin = stored.fields[t].terms.get(&fold(term));
+                if let Some(b) = twin.and_then(|twin| subset(postings, spec, twin)) {
+                    best = shorter(best, b);
+                }
+            }
+            bytes.extend_from_slice(&best);
+        }
+        entries.push((key(term, FIELDS[lists[0].0].form), bytes));
+    }
+    bucket(entries, target)
+}
+
+fn shorter(a: Vec<u8>, b: Vec<u8>) -> Vec<u8> {
+    if b.len() < a.len() { b } else { a }
+}
+
+/// What BM25 needs of a posting besides its document, as one varint (None: nothing); used
+/// where one value stands for many postings.
+fn freq(spec: &FieldSpec, p: &Posting) -> Option<u64> {
+    let tf = u64::from(p.tf.saturating_sub(1));
+    let norm = u64::from(p.norm);
+    match (spec.freqs, spec.norms) {
+        (true, true) => Some(tf << 8 | norm),
+        (true, false) => Some(tf),
+        (false, true) => Some(norm),
+        (false, false) => None,
+    }
+}
+
+/// The term frequencies and field norm ids of a list, in doc order: the norm ids bit-packed
+/// at the width of the largest, then the frequencies other than 1 as (index gap, tf − 1).
+fn freqs(out: &mut Vec<u8>, spec: &FieldSpec, postings: &[Posting]) {
+    if spec.norms {
+        let norms: Vec<u32> = postings.iter().map(|p| u32::from(p.norm)).collect();
+        let width = norms.iter().max().map_or(0, |&m| bits_for(m as usize + 1));
+        varint(out, u64::from(width));
+        bitpack(out, &norms, width);
+    }
+    if spec.freqs {
+        let others: Vec<(usize, &Posting)> = postings
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.tf != 1)
+            .collect();
+        varint(out, others.len() as u64);
+        let mut previous = 0;
+        for (i, p) in others {
+            varint(out, (i - previous) as u64);
+            varint(out, u64::from(p.tf.saturating_sub(1)));
+            previous = i;
+        }
+    }
+}
+
+/// Encodings 0 (gaps) and 1 (bitmap), whichever is smaller, then the freqs.
+fn plain(postings: &[Posting], spec: &FieldSpec, num_docs: u64) -> Vec<u8> {
+    let mut gaps = Vec::new();
+    varint(&mut gaps, 0);
+    let mut previous: i64 = -1;
+    for p in postings {
+        varint(&mut gaps, (i64::from(p.doc) - previous - 1) as u64);
+        previous = i64::from(p.doc);
+    }
+    let mut bitmap = Vec::new();
+    varint(&mut bitmap, 1);
+    let start = bitmap.len();
+    bitmap.resize(start + (num_docs as usize).div_ceil(8), 0);
+    for p in postings {
+        bitmap[start + p.doc as usize / 8] |= 1 << (p.doc % 8);
+    }
+    let mut out = shorter(gaps, bitmap);
+    freqs(&mut out, spec, postings);
+    out
+}
+
+/// Encoding 2: the list is every procedure of some facet values, with one freq per value.
+fn by_facet(
+    postings: &[Posting],
+    spec: &FieldSpec,
+    column: &[u32],
+    sizes: &BTreeMap<u32, usize>,
+) -> Option<Vec<u8>> {
+    let mut groups: BTreeMap<u32, (usize, Option<u64>)> = BTreeMap::new();
+    for p in postings {
+        let value = *column.get(p.doc as usize)?;
+        let f = freq(spec, p);
+        let group = groups.entry(value).or_insert((0, f));
+        if group.1 != f {
+            return None;
+        }
+        group.0 += 1;
+    }
+    if groups.iter().any(|(v, (n, _))| sizes.get(v) != Some(n)) {
+        return None;
+    }
+    let mut out = Vec::new();
+    varint(&mut out, 2);
+    varint(&mut out, groups.len() as u64);
+    for (value, (_, f)) in groups {
+        varint(&mut out, u64::from(value));
+        if let Some(f) = f {
+            varint(&mut out, f);
+        }
+    }
+    Some(out)
+}
+
+/// Encoding 3: the list is a subset of the folded twin's list for the folded term.
+fn subset(postings: &[Posting], spec: &FieldSpec, twin: &[Posting]) -> Option<Vec<u8>> {
+    let mut bits = vec![0u8; twin.len().div_ceil(8)];
+    let mut same = true;
+    let mut i = 0;
+    for p in postings {
+        while twin.get(i)?.doc < p.doc {
+            i += 1;
+        }
+        let t = twin.get(i)?;
+        if t.doc != p.doc {
+            return None;
+        }
+        same &= t == p;
+        bits[i / 8] |= 1 << (i % 8);
+        i += 1;
+    }
+    let mut out = Vec::new();
+    varint(&mut out, 3);
+    // the length, so a reader need not have met the twin yet
+    varint(&mut out, bits.len() as u64);
+    out.extend_from_slice(&bits);
+    varint(&mut out, u64::from(same));
+    if !same {
+        freqs(&mut out, spec, postings);
+    }
+    Some(out)
+}
+
+/// Completion candidates with their weights, sharded by their first two characters.
+pub fn completion_shards(stored: &Stored, target: usize) -> Vec<(String, Vec<u8>)> {
+    let mut weights: BTreeMap<&str, u64> = BTreeMap::new();
+    for (spec, data) in FIELDS.iter().zip(&stored.fields) {
+        if spec.completes {
+            for (term, postings) in &data.terms {
+                if term.chars().count() > MIN_PREFIX_CHARS {
+                    *weights.entry(term).or_default() += postings.len() as u64;
+                }
+            }
+        }
+    }
+    let entries = weights
+        .into_iter()
+        .map(|(term, weight)| {
+            let mut bytes = Vec::new();
+            string(&mut bytes, term);
+            varint(&mut bytes, weight);
+            (term.chars().take(MIN_PREFIX_CHARS).collect(), bytes)
+        })
+        .collect();
+    bucket(entries, target)
+}
+
+/// Entries whose keys hash alike go to one file: `fnv1a32(key) mod count`, with count a
+/// power of two that keeps files near `target` bytes. Each file is `count:varint entry*`.
+fn bucket(entries: Vec<(String, Vec<u8>)>, target: usize) -> Vec<(String, Vec<u8>)> {
+    let total: usize = entries.iter().map(|(_, b)| b.len()).sum();
+    let count = (total / target).max(1).next_power_of_two();
+    let mut buckets: Vec<(u64, Vec<u8>)> = vec![(0, Vec::new()); count];
+    for (key, bytes) in entries {
+        let b = &mut buckets[fnv1a32(&key) as usize % count];
+        b.0 += 1;
+        b.1.extend_from_slice(&bytes);
+    }
+    buckets
+        .into_iter()
+        .enumerate()
+        .map(|(i, (n, body))| {
+            let mut out = Vec::with_capacity(body.len() + 4);
+            varint(&mut out, n);
+            out.extend_from_slice(&body);
+            (format!("{i}.bin"), out)
+        })
+        .collect()
+}

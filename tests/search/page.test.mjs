@@ -1,0 +1,164 @@
+// mountSearch on a minimal fake DOM: results go in as text, the live region announces the
+// count, filters reach the engine, and a slow stale answer never overwrites a newer one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mountSearch } from '../../theme/static/search.js';
+
+class Element {
+  constructor(tag) {
+    this.tagName = tag.toUpperCase();
+    this.children = [];
+    this.attributes = {};
+    this.listeners = {};
+    this.textContent = '';
+    this.value = '';
+  }
+  set innerHTML(_) {
+    throw new Error('innerHTML must not be used');
+  }
+  appendChild(child) {
+    this.children.push(child);
+    child.parentNode = this;
+    return child;
+  }
+  append(...children) {
+    children.forEach((c) => this.appendChild(c));
+  }
+  replaceChildren(...children) {
+    this.children = [];
+    this.append(...children);
+  }
+  insertBefore(node, before) {
+    this.children.splice(Math.max(0, this.children.indexOf(before)), 0, node);
+    node.parentNode = this;
+    return node;
+  }
+  setAttribute(name, value) {
+    this.attributes[name] = String(value);
+  }
+  addEventListener(type, listener) {
+    (this.listeners[type] ||= []).push(listener);
+  }
+  fire(type) {
+    for (const l of this.listeners[type] || []) l({ preventDefault() {} });
+  }
+  all(tag) {
+    const out = [];
+    const walk = (e) => {
+      for (const c of e.children) {
+        if (c.tagName === tag.toUpperCase()) out.push(c);
+        walk(c);
+      }
+    };
+    walk(this);
+    return out;
+  }
+}
+
+function page(href = 'https://thutuc.example.vn/tim-kiem/') {
+  const byId = {};
+  const make = (tag, id) => {
+    const e = new Element(tag);
+    if (id) byId[id] = e;
+    return e;
+  };
+  const body = make('body');
+  const form = body.appendChild(make('form'));
+  const input = form.appendChild(make('input', 'search-input'));
+  input.form = form;
+  body.appendChild(make('div', 'search-filters'));
+  body.appendChild(make('div', 'search-results'));
+  return {
+    document: {
+      getElementById: (id) => byId[id] || null,
+      createElement: (tag) => new Element(tag),
+      defaultView: { location: { href } },
+    },
+    byId,
+    form,
+    input,
+  };
+}
+
+const facets = {
+  level: [{ id: 'xa', name: 'Cấp xã', count: 2 }],
+  field: [{ id: 'ho-tich', name: 'Hộ tịch', count: 2 }],
+  agency: [{ id: 'ubnd', name: 'UBND xã', count: 2 }],
+};
+const result = (code, title) => ({
+  url: `/thu-tuc/${code}/`,
+  title,
+  code,
+  level: [{ id: 'xa', name: 'Cấp xã' }],
+  field: { id: 'ho-tich', name: 'Hộ tịch' },
+  agency: { id: 'ubnd', name: 'UBND xã' },
+  score: 1,
+});
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+test('results are text, the live region announces the count, filters reach the engine', async () => {
+  const calls = [];
+  const engine = {
+    async search(query, options) {
+      calls.push({ query, filters: { ...options.filters } });
+      return { results: [result('1.001193', 'Đăng ký <b>khai sinh</b>'), result('1.000656', 'Đăng ký khai tử')], facets, total: 2 };
+    },
+  };
+  const p = page();
+  mountSearch({ document: p.document, engine, delay: 0 });
+  p.input.value = 'dang ky';
+  p.input.fire('input');
+  await tick();
+  const links = p.byId['search-results'].all('a');
+  assert.deepEqual(links.map((a) => [a.textContent, a.href]), [
+    ['Đăng ký <b>khai sinh</b>', '/thu-tuc/1.001193/'],
+    ['Đăng ký khai tử', '/thu-tuc/1.000656/'],
+  ]);
+  const status = p.byId['search-results'].parentNode.children.find((c) => c.id === 'search-status');
+  assert.equal(status.attributes.role, 'status');
+  assert.equal(status.attributes['aria-live'], 'polite');
+  assert.equal(status.textContent, 'Tìm thấy 2 thủ tục');
+
+  const [level] = p.byId['search-filters'].all('select');
+  assert.deepEqual(level.children.map((o) => o.textContent), ['Tất cả', 'Cấp xã (2)']);
+  level.value = 'xa';
+  level.fire('change');
+  await tick();
+  assert.deepEqual(calls.at(-1), { query: 'dang ky', filters: { level: 'xa', field: '', agency: '' } });
+
+  p.form.fire('submit');
+  await tick();
+  assert.equal(calls.length, 3);
+});
+
+test('a slow answer to an older query does not replace a newer one', async () => {
+  const engine = {
+    async search(query) {
+      if (query === 'old') await new Promise((resolve) => setTimeout(resolve, 30));
+      return { results: [result('1', query)], facets, total: 1 };
+    },
+  };
+  const p = page();
+  mountSearch({ document: p.document, engine, delay: 0 });
+  p.input.value = 'old';
+  p.input.fire('input');
+  await tick();
+  p.input.value = 'new';
+  p.input.fire('input');
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  assert.deepEqual(p.byId['search-results'].all('a').map((a) => a.textContent), ['new']);
+});
+
+test('the query in the address (?q=) is searched on load; errors are announced', async () => {
+  const engine = {
+    async search() {
+      throw new Error('offline');
+    },
+  };
+  const p = page('https://thutuc.example.vn/tim-kiem/?q=khai%20sinh');
+  mountSearch({ document: p.document, engine, delay: 0 });
+  assert.equal(p.input.value, 'khai sinh');
+  await tick();
+  const status = p.byId['search-results'].parentNode.children.find((c) => c.id === 'search-status');
+  assert.match(status.textContent, /A–Z/);
+});

@@ -1,0 +1,380 @@
+//! Parity: `thutuc search` (tantivy in-process) and the browser client in Node give the same
+//! ranked codes, with scores within 1e-4, on the sample catalogue and on 10,000 generated
+//! procedures. Also prints what a query costs: index bytes, bytes fetched, time in Node.
+//!
+//! The sample catalogue is `content/`, or `$THUTUC_SAMPLE_CONTENT`.
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use thutuc::text::fold;
+
+const LIMIT: usize = 20;
+const TOLERANCE: f64 = 1e-4;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).expect("clear scratch dir");
+    }
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+fn sample_content() -> PathBuf {
+    let dir = std::env::var_os("THUTUC_SAMPLE_CONTENT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    assert!(
+        dir.join("site.yaml").exists(),
+        "no sample catalogue at {}: set THUTUC_SAMPLE_CONTENT",
+        dir.display()
+    );
+    dir
+}
+
+fn run(command: &mut Command) -> String {
+    let out = command.output().expect("run command");
+    assert!(
+        out.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// One ranked list: (code, score, url), and the total.
+struct Ranked {
+    total: u64,
+    hits: Vec<(String, f64, String)>,
+}
+
+fn ranked(v: &Value) -> Ranked {
+    Ranked {
+        total: v["total"].as_u64().expect("total"),
+        hits: v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| {
+                (
+                    h["code"].as_str().expect("code").to_string(),
+                    h["score"].as_f64().expect("score"),
+                    h["url"].as_str().expect("url").to_string(),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Differences between tantivy's list and the client's, one line each. Procedures whose
+/// scores tie within the tolerance may come in either order: tantivy sums a document's
+/// clauses in f32 in an order of its own, so equal documents can differ in the last bit.
+/// `tantivy` is longer than `client`, so a tie cut by the limit is still found.
+fn differences(query: &str, tantivy: &Ranked, client: &Ranked) -> Vec<String> {
+    let mut out = Vec::new();
+    if tantivy.total != client.total {
+        out.push(format!(
+            "{query:?}: total {} (tantivy) vs {} (client)",
+            tantivy.total, client.total
+        ));
+    }
+    let expected = tantivy.hits.len().min(client.hits.len().max(LIMIT));
+    if client.hits.len() != expected.min(tantivy.total as usize) {
+        out.push(format!(
+            "{query:?}: {} hits from the client",
+            client.hits.len()
+        ));
+    }
+    for (i, (code, score, url)) in client.hits.iter().enumerate() {
+        let Some((t_code, t_score, _)) = tantivy.hits.get(i) else {
+            break;
+        };
+        // the client is run with base "/"; tantivy's side gives the URL from `urls`
+        if let Some((_, _, t_url)) = tantivy.hits.iter().find(|h| &h.0 == code)
+            && *url != format!("/{t_url}")
+        {
+            out.push(format!("{query:?}: {code} at {url} (client) vs /{t_url}"));
+        }
+        if (t_score - score).abs() > TOLERANCE {
+            out.push(format!(
+                "{query:?} #{}: score {score} (client) vs {t_score} (tantivy)",
+                i + 1
+            ));
+        }
+        let tied = tantivy
+            .hits
+            .iter()
+            .any(|(c, s, _)| c == code && (s - t_score).abs() <= TOLERANCE);
+        if code != t_code && !tied {
+            out.push(format!(
+                "{query:?} #{}: {code} {score} (client) vs {t_code} {t_score} (tantivy)",
+                i + 1
+            ));
+        }
+    }
+    out
+}
+
+struct Outcome {
+    tantivy: Vec<Ranked>,
+    client: Vec<Ranked>,
+}
+
+/// Runs `thutuc search --export` with `queries` once, then the client in Node on the exported
+/// files; asserts parity and prints what a query costs.
+fn parity(name: &str, content: &Path, queries: &[String]) -> Outcome {
+    assert!(
+        queries.len() >= 100,
+        "{name}: only {} queries",
+        queries.len()
+    );
+    let site = scratch(&format!("{name}-site"));
+    let out = Command::new(env!("CARGO_BIN_EXE_thutuc"))
+        .args(["search", "--json", "--limit", &(LIMIT + 20).to_string()])
+        .arg("--content")
+        .arg(content)
+        .arg("--export")
+        .arg(&site)
+        .arg("--")
+        .args(queries)
+        .output()
+        .expect("run thutuc search");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stats: Value =
+        serde_json::from_slice(&out.stderr).expect("the export prints its statistics as JSON");
+    let tantivy: Value = serde_json::from_slice(&out.stdout).expect("thutuc search --json");
+
+    let queries_file = site.join("queries.json");
+    std::fs::write(&queries_file, serde_json::to_vec(queries).expect("json")).expect("write");
+    let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search/run-client.mjs");
+    let client: Value = serde_json::from_str(&run(Command::new("node")
+        .arg(runner)
+        .arg(&site)
+        .arg(&queries_file)
+        .arg(LIMIT.to_string())))
+    .expect("client output");
+
+    let tantivy: Vec<Ranked> = tantivy
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(ranked)
+        .collect();
+    let client_lists: Vec<Ranked> = client["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(ranked)
+        .collect();
+    assert_eq!(tantivy.len(), queries.len());
+    assert_eq!(client_lists.len(), queries.len());
+    let mut problems = Vec::new();
+    let mut exact = 0;
+    let mut widest: f64 = 0.0;
+    for ((q, t), c) in queries.iter().zip(&tantivy).zip(&client_lists) {
+        problems.extend(differences(q, t, c));
+        exact += usize::from(t.hits.iter().zip(&c.hits).all(|(a, b)| a.0 == b.0));
+        for (a, b) in t.hits.iter().zip(&c.hits) {
+            widest = widest.max((a.1 - b.1).abs());
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{name}: {} difference(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+
+    let failures = client["facetFailures"].as_array().expect("facet failures");
+    assert!(
+        failures.is_empty(),
+        "{name}: facet counts disagree with filters: {failures:?}"
+    );
+    assert!(
+        client["facetChecks"].as_u64().unwrap_or(0) > 0,
+        "{name}: no facet checked"
+    );
+
+    let column = |key: &str| {
+        let mut v: Vec<u64> = client["fetched"]
+            .as_array()
+            .expect("fetched")
+            .iter()
+            .map(|f| f[key].as_u64().unwrap_or(0))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let (bytes, gzip, files) = (column("bytes"), column("gzip"), column("files"));
+    let matched = tantivy.iter().filter(|r| r.total > 0).count();
+    eprintln!(
+        "[{name}] {} queries ({matched} with results) agree; {exact} in exactly the same order, \
+         the rest differ only among scores tied within {TOLERANCE}; largest score difference \
+         {widest:e}.\n\
+         [{name}] index: {stats}\n\
+         [{name}] fetched per query by a fresh client (first {LIMIT} results): median {} B, \
+         max {} B (gzip: median {} B, max {} B), median {} files, max {}\n\
+         [{name}] all {} queries in turn by one client: {} B ({} B per query)\n\
+         [{name}] once cached: {:.3} ms per query; {} facet counts checked against filters",
+        queries.len(),
+        bytes[bytes.len() / 2],
+        bytes[bytes.len() - 1],
+        gzip[gzip.len() / 2],
+        gzip[gzip.len() - 1],
+        files[files.len() / 2],
+        files[files.len() - 1],
+        queries.len(),
+        client["session"]["bytes"],
+        client["session"]["bytes"].as_u64().unwrap_or(0) / queries.len() as u64,
+        client["cachedMsPerQuery"].as_f64().unwrap_or(f64::NAN),
+        client["facetChecks"],
+    );
+    Outcome {
+        tantivy,
+        client: client_lists,
+    }
+}
+
+/// A procedure as far as queries go.
+struct Known {
+    code: String,
+    title: String,
+    keywords: Vec<String>,
+}
+
+/// Queries a citizen could type: titles with and without marks, titles cut mid-word, codes
+/// with and without the dot, keywords, pairs of words, and a few odd ones.
+fn queries(ps: &[Known], count: usize, seed: u64) -> Vec<String> {
+    let mut rng = generate::Rng::new(seed);
+    let mut out: Vec<String> = Vec::new();
+    let add = |out: &mut Vec<String>, q: String| {
+        if !out.contains(&q) {
+            out.push(q);
+        }
+    };
+    for q in [
+        "",
+        "   ",
+        "k",
+        "dang ky k",
+        "xyzzy",
+        "ki",
+        "ky",
+        "lí lịch",
+        "ly lich tu phap",
+        "Đăng  ký,  khai-sinh!",
+        "DANG KY",
+        "1.000",
+        "so do",
+        "sổ đỏ",
+        "bang lai xe",
+    ] {
+        add(&mut out, q.to_string());
+    }
+    while out.len() < count {
+        add(&mut out, fold(&rng.pick(ps).title));
+        add(&mut out, rng.pick(ps).title.clone());
+        let folded = fold(&rng.pick(ps).title);
+        let cut = folded.chars().count() * (3 + rng.below(6)) / 10;
+        add(&mut out, folded.chars().take(cut).collect());
+        let code = &rng.pick(ps).code;
+        add(
+            &mut out,
+            if rng.below(2) == 0 {
+                code.clone()
+            } else {
+                code.replace('.', "")
+            },
+        );
+        if let Some(k) = rng.pick(ps).keywords.first() {
+            add(&mut out, k.clone());
+        }
+        let a: Vec<&str> = rng.pick(ps).title.split(' ').collect();
+        let b: Vec<&str> = rng.pick(ps).title.split(' ').collect();
+        add(&mut out, format!("{} {} ", rng.pick(&a), rng.pick(&b)));
+        let first = *rng.pick(&a);
+        add(&mut out, format!("{} {}", fold(first), rng.pick(&b)));
+    }
+    out
+}
+
+#[test]
+fn parity_on_the_sample_catalogue() {
+    let content = sample_content();
+    let catalogue = thutuc::check(&content).expect("the sample catalogue checks");
+    let known: Vec<Known> = catalogue
+        .procedures
+        .iter()
+        .map(|p| Known {
+            code: p.code.clone(),
+            title: p.title.clone(),
+            keywords: p.keywords.clone(),
+        })
+        .collect();
+    // every title typed without diacritics, then mixed queries
+    let mut qs: Vec<String> = known.iter().map(|p| fold(&p.title)).collect();
+    for q in queries(&known, 100, 7) {
+        if !qs.contains(&q) {
+            qs.push(q);
+        }
+    }
+    let outcome = parity("sample", &content, &qs);
+
+    // each procedure is first for its own title typed without diacritics, or shares first
+    // place with procedures of the same title
+    let mut wrong = Vec::new();
+    for p in &catalogue.procedures {
+        let q = fold(&p.title);
+        let i = qs.iter().position(|x| *x == q).expect("title query");
+        for (side, lists) in [("tantivy", &outcome.tantivy), ("client", &outcome.client)] {
+            let hits = &lists[i].hits;
+            let Some((first, best, _)) = hits.first() else {
+                wrong.push(format!("{side}: {q:?} finds nothing"));
+                continue;
+            };
+            let same_title = |code: &str| {
+                catalogue
+                    .procedure(code)
+                    .is_some_and(|t| fold(&t.title) == q)
+            };
+            let shares_first = hits
+                .iter()
+                .any(|(c, s, _)| c == &p.code && (s - best).abs() <= TOLERANCE)
+                && same_title(first);
+            if first != &p.code && !shares_first {
+                wrong.push(format!("{side}: {q:?} → {first}, expected {}", p.code));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "not first for their own title:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn parity_on_10000_generated_procedures() {
+    let content = scratch("generated-10000");
+    let generated = generate::write_catalogue(&content, 10_000, 2025).expect("generate");
+    // `thutuc search` checks the content before it indexes it, so an invalid generated
+    // catalogue fails the run
+    let known: Vec<Known> = generated
+        .into_iter()
+        .map(|g| Known {
+            code: g.code,
+            title: g.title,
+            keywords: g.keywords,
+        })
+        .collect();
+    let qs = queries(&known, 110, 11);
+    parity("generated-10000", &content, &qs);
+}
