@@ -298,9 +298,7 @@ impl RecordReader {
         let subjects = self.text_list(&mut f, "subjects");
         let channels = match f.require(&mut self.reader, "channels") {
             Some(n) => {
-                let list = self
-                    .reader
-                    .list_of(n, "channels", |r, n, p| channel(r, n, p));
+                let list = self.reader.list_of(n, "channels", channel);
                 if list.is_empty() && matches!(&n.value, Value::Seq(v) if v.is_empty()) {
                     self.reader.error(
                         n.pos,
@@ -314,16 +312,12 @@ impl RecordReader {
         };
         let online = f.get("online").and_then(|n| online(&mut self.reader, n));
         let documents = match f.get("documents") {
-            Some(n) => self
-                .reader
-                .list_of(n, "documents", |r, n, p| document(r, n, p)),
+            Some(n) => self.reader.list_of(n, "documents", document),
             None => Vec::new(),
         };
         let results = self.text_list(&mut f, "result");
         let legal_basis = match f.get("legal_basis") {
-            Some(n) => self
-                .reader
-                .list_of(n, "legal_basis", |r, n, p| legal_document(r, n, p)),
+            Some(n) => self.reader.list_of(n, "legal_basis", legal_document),
             None => Vec::new(),
         };
         let announced = f
@@ -356,25 +350,25 @@ impl RecordReader {
                 "only an abolished procedure is replaced; add `status: abolished` or remove `replaced_by`",
             );
         }
-        if let (Some(o), Some((pos, _))) = (&online, doc.entry("online")) {
-            if !channels.iter().any(|c| c.kind == ChannelKind::Online) {
-                let level = if o.level == OnlineLevel::Full {
-                    "full"
-                } else {
-                    "partial"
-                };
-                self.reader.error(
-                    pos,
-                    "online",
-                    format!("says the service is online ({level}) but `channels` has no `type: online`; add the online channel with its time and fees"),
-                );
-            }
+        if let (Some(o), Some((pos, _))) = (&online, doc.entry("online"))
+            && !channels.iter().any(|c| c.kind == ChannelKind::Online)
+        {
+            let level = if o.level == OnlineLevel::Full {
+                "full"
+            } else {
+                "partial"
+            };
+            self.reader.error(
+                pos,
+                "online",
+                format!("says the service is online ({level}) but `channels` has no `type: online`; add the online channel with its time and fees"),
+            );
         }
-        if let (Some(code), Some(replaced)) = (&code, &replaced_by) {
-            if code == replaced {
-                self.reader
-                    .error(doc.pos, "replaced_by", "a procedure cannot replace itself");
-            }
+        if let (Some(code), Some(replaced)) = (&code, &replaced_by)
+            && code == replaced
+        {
+            self.reader
+                .error(doc.pos, "replaced_by", "a procedure cannot replace itself");
         }
         Some(Procedure {
             code: code?,
@@ -423,7 +417,7 @@ fn channel(r: &mut Reader, node: &Node, path: &str) -> Option<Channel> {
         .and_then(|n| r.parsed(n, &f.path("duration"), Duration::parse));
     let fees = f.get("fees").map(|n| {
         let path = f.path("fees");
-        r.list_of(n, &path, |r, n, p| fee(r, n, p))
+        r.list_of(n, &path, fee)
     });
     let note = f.get("note").and_then(|n| r.text(n, &f.path("note")));
     f.finish(r);

@@ -217,6 +217,19 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 }
 
+impl Node {
+    /// The entry `name` of a mapping: (key position, value).
+    pub fn entry(&self, name: &str) -> Option<(Pos, &Node)> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| matches!(&k.value, Value::Scalar { text, .. } if text == name))
+                .map(|(k, v)| (k.pos, v)),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,18 +279,5 @@ mod tests {
     fn rejects_duplicate_keys() {
         let err = parse("a: 1\na: 2\n", 1).unwrap_err();
         assert_eq!(err.pos.line, 2, "{err:?}");
-    }
-}
-
-impl Node {
-    /// The entry `name` of a mapping: (key position, value).
-    pub fn entry(&self, name: &str) -> Option<(Pos, &Node)> {
-        match &self.value {
-            Value::Map(entries) => entries
-                .iter()
-                .find(|(k, _)| matches!(&k.value, Value::Scalar { text, .. } if text == name))
-                .map(|(k, v)| (k.pos, v)),
-            _ => None,
-        }
     }
 }
