@@ -410,16 +410,27 @@ impl Linker {
             .iter()
             .map(|(p, _, _)| p.code.clone())
             .collect();
+        // The lists stay for suggestions, in order; the sets keep the check linear.
+        fn set(list: &[String]) -> HashSet<&str> {
+            list.iter().map(String::as_str).collect()
+        }
+        let sets = [
+            set(&levels),
+            set(&fields),
+            set(&life_events),
+            set(&agencies),
+            set(&codes),
+        ];
         let mut problems = Vec::new();
         for r in refs {
-            let (known, what) = match r.kind {
-                RefKind::Level => (&levels, "level (see levels.yaml)"),
-                RefKind::Field => (&fields, "field (see fields.yaml)"),
-                RefKind::LifeEvent => (&life_events, "life event (see life-events.yaml)"),
-                RefKind::Agency => (&agencies, "agency (see agencies/)"),
-                RefKind::Procedure => (&codes, "procedure code"),
+            let (known, known_set, what) = match r.kind {
+                RefKind::Level => (&levels, &sets[0], "level (see levels.yaml)"),
+                RefKind::Field => (&fields, &sets[1], "field (see fields.yaml)"),
+                RefKind::LifeEvent => (&life_events, &sets[2], "life event (see life-events.yaml)"),
+                RefKind::Agency => (&agencies, &sets[3], "agency (see agencies/)"),
+                RefKind::Procedure => (&codes, &sets[4], "procedure code"),
             };
-            if !known.contains(&r.target) {
+            if !known_set.contains(r.target.as_str()) {
                 // Codes differ by a digit or two from many others: suggest only a near-certain typo.
                 let hint = if r.kind == RefKind::Procedure {
                     known
