@@ -156,7 +156,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { content } => match thutuc::check(&content) {
-            Ok(_) => ExitCode::SUCCESS,
+            Ok(catalogue) => {
+                // The process ends here: the OS takes the memory back at once, where
+                // freeing the catalogue piece by piece costs 70 ms at 10,000 procedures.
+                std::mem::forget(catalogue);
+                ExitCode::SUCCESS
+            }
             Err(e) => report(e, &content),
         },
         Command::Build {

@@ -494,16 +494,34 @@ impl Linker {
             .iter()
             .map(|(p, _)| p.code.clone())
             .collect();
+        // The lists stay for suggestions, in order; the sets keep the check linear.
+        fn set(list: &[String]) -> HashSet<&str> {
+            list.iter().map(String::as_str).collect()
+        }
+        let sets = [
+            set(&levels),
+            set(&fields),
+            set(&life_events),
+            set(&agencies),
+            set(&codes),
+        ];
         let mut problems = Vec::new();
         for r in refs.iter().filter(|r| !broken.contains(&r.kind)) {
-            let (known, noun, source) = match r.kind {
-                RefKind::Level => (&levels, "level", " (see levels.yaml)"),
-                RefKind::Field => (&fields, "field", " (see fields.yaml)"),
-                RefKind::LifeEvent => (&life_events, "life event", " (see life-events.yaml)"),
-                RefKind::Agency => (&agencies, "agency", " (see agencies/)"),
-                RefKind::Procedure => (&codes, "procedure", ""),
+            let (known, known_set, noun, source) = match r.kind {
+                RefKind::Level => (&levels, &sets[0], "level", " (see levels.yaml)"),
+                RefKind::Field => (&fields, &sets[1], "field", " (see fields.yaml)"),
+                RefKind::LifeEvent => (
+                    &life_events,
+                    &sets[2],
+                    "life event",
+                    " (see life-events.yaml)",
+                ),
+                RefKind::Agency => (&agencies, &sets[3], "agency", " (see agencies/)"),
+                RefKind::Procedure => (&codes, &sets[4], "procedure", ""),
             };
-            if known.contains(&r.target) || declared.contains(&(r.kind, r.target.clone())) {
+            if known_set.contains(r.target.as_str())
+                || declared.contains(&(r.kind, r.target.clone()))
+            {
                 continue;
             }
             // Codes differ by a digit or two from many others: suggest only a near-certain typo.

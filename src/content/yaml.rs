@@ -4,6 +4,8 @@
 //! typed structs, because serde stops at the first error and staff need every problem in
 //! a file at once, with the line of each.
 
+mod simple;
+
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
@@ -54,6 +56,14 @@ pub struct SyntaxError {
 /// Parses one YAML document. `first_line` is the line of the file where `text` starts,
 /// so that positions refer to the whole file (front matter starts on line 2).
 pub fn parse(text: &str, first_line: u32) -> Result<Node, SyntaxError> {
+    match simple::parse(text, first_line) {
+        Some(node) => Ok(node),
+        None => parse_with_serde(text, first_line),
+    }
+}
+
+/// Any YAML, with serde-saphyr's results and messages.
+fn parse_with_serde(text: &str, first_line: u32) -> Result<Node, SyntaxError> {
     let options = serde_saphyr::Options::default();
     let shift = |line: u64, column: u64| Pos {
         line: (line as u32).saturating_add(first_line.saturating_sub(1)),
@@ -283,6 +293,55 @@ mod tests {
         let err = parse("title: a\n  bad: [\n", 2).unwrap_err();
         assert!(err.pos.line >= 3, "{err:?}");
         assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn simple_parse_matches_serde() {
+        // Documents the fast path takes: the tree must be serde-saphyr's, exactly.
+        let simple = [
+            "code: \"1.000656\"\ntitle: Đăng ký khai tử\nlevel: [tinh, xa]\n",
+            "a: 1\nb: 1.000650\nc: true\nd: no\ne: ~\nf:\ng: null\ni: -5\nj: 2025-07-01\nk: 1.5\n",
+            "decision: 1698/QĐ-BNNMT\nnumber: 31/2024/QH15\nphone: 0256 3 822 111\nx: 0x1F\n",
+            "s: 'single'\nd: \"double \\u00e9\"\nq: \"null\"\nr: ''\n",
+            "lit: |\n  line one\n  line two\nfold: >\n  folded\n  text\nk: v\n",
+            "plain: a long\n  plain scalar\n  over lines\nnext: x\n",
+            "# a comment\nkey: value # trailing\n# between\nother: [1, 'two', {x: y}]\n",
+            "fees: [{ amount: 0 }]\nchannels:\n  - type: in_person\n    duration: 5 ngày làm việc\n    fees:\n      - label: Lệ phí\n        amount: \"50.000 đồng\"\n",
+            "- id: xa\n  name: Cấp xã\n- id: tinh\n  name: Cấp tỉnh\n  description:\n",
+            "'quoted key': 1\n\"dq\": 2\nmixed: { a: [b, c], d: }\n",
+            "---\nexplicit: start\n",
+            "list:\n- a\n- b\nempty_list: []\nempty_map: {}\n",
+            "t: \"tab\\there\"\nu: 日本\n",
+        ];
+        for (i, text) in simple.iter().enumerate() {
+            let fast = simple::parse(text, 2).unwrap_or_else(|| panic!("#{i} not simple"));
+            assert_eq!(fast, parse_with_serde(text, 2).unwrap(), "#{i}: {text}");
+        }
+        // Documents it leaves to serde-saphyr: the result is serde-saphyr's by construction.
+        let other = [
+            "a: &x 1\nb: *x\n",
+            "base: &b {k: v}\nm:\n  <<: *b\n",
+            "a: !!str 5\n",
+            "a: .inf\n",
+            "a: -.NaN\n",
+            "a: 1e999\n",
+            "a: +.Inf\n",
+            "a: 12e3\n",
+            "a: 1\na: 2\n",
+            "1: one\n",
+            "true: yes\n",
+            "'a': 1\na: 2\n",
+            "just a scalar\n",
+            "",
+            "%YAML 1.2\n---\na: 1\n",
+            "a: 1\n---\nb: 2\n",
+            "a: [1, 2\n",
+            "? [complex, key]\n: value\n",
+        ];
+        for text in other {
+            assert!(simple::parse(text, 2).is_none(), "{text}");
+            let _ = parse(text, 2);
+        }
     }
 
     #[test]
