@@ -14,5 +14,8 @@ cargo fmt --all -- --check
 echo "== cargo test"
 cargo test --all-targets
 
+echo "== search client (node)"
+node --test tests/search/
+
 echo "== browser tests"
 bash tests/browser/run.sh

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startSite, launch } from './site.mjs';
+import { join } from 'node:path';
+import { startSite, launch, repo } from './site.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -174,4 +175,35 @@ test('a procedure prints as a checklist', async () => {
   assert.equal(box.content, '""', 'an empty box to tick');
   assert.notEqual(box.border, '0px');
   await page.close();
+});
+
+// Search on the real sample catalogue: typed without diacritics, as citizens type on phones.
+test('search finds a procedure typed without diacritics and filters by level', async () => {
+  const sample = await startSite(join(repo, 'content'));
+  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  try {
+    await page.goto(sample.url + 'tim-kiem/');
+    assert.equal(await page.isHidden('#search-no-js'), true, 'the no-JavaScript notice is hidden');
+    await page.fill('#search-input', 'dang ky thuong tru');
+    const first = page.locator('#search-results li a').first();
+    await first.waitFor({ timeout: 10_000 });
+    assert.equal(await first.textContent(), 'Đăng ký thường trú');
+    assert.match(await page.textContent('#search-status'), /\d/);
+
+    await page.fill('#search-input', 'giay phep');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 1);
+    const before = await page.locator('#search-results li').count();
+    await page.selectOption('#search-filters select[name=level]', 'tinh');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#search-results li').length < n,
+      before,
+      { timeout: 10_000 },
+    );
+    const metas = await page.locator('#search-results li p').allTextContents();
+    assert.ok(metas.length > 0, 'some results remain');
+    for (const meta of metas) assert.match(meta, /Cấp tỉnh/);
+  } finally {
+    await page.close();
+    sample.stop();
+  }
 });
