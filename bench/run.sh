@@ -30,8 +30,8 @@ mkdir -p "$BENCH_DIR"
 # whose subcommand this build of thutuc does not have yet is reported as pending.
 BENCHMARKS=(
     "check|check|$THUTUC check --content {content}"
-    # Add the build and search-index export here when they land (issues 3 and 4), e.g.
-    # "build|build|$THUTUC build --content {content} --output {out}"
+    "build|build|$THUTUC build --content {content} --output {out}"
+    "search export|search|$THUTUC search --content {content} --export {out}"
 )
 
 has_subcommand() { "$THUTUC" help "$1" >/dev/null 2>&1; }
