@@ -73,6 +73,18 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         )
         .and_then(|()| staging.write("robots.txt", publish::robots(&base_url).as_bytes()))
         .map_err(Error::Io)?;
+    let strings = render::i18n::Strings::load(catalogue.site.language).map_err(Error::Theme)?;
+    let mut feeds = vec![(None, crate::urls::FEED.to_string())];
+    feeds.extend(
+        catalogue
+            .fields
+            .iter()
+            .map(|f| (Some(f.id.as_str()), crate::urls::field_feed(&f.id))),
+    );
+    for (field, path) in &feeds {
+        let xml = publish::feed::atom(&catalogue, &strings, &base_url, *field, path);
+        staging.write(path, xml.as_bytes()).map_err(Error::Io)?;
+    }
     lap("publish");
 
     let previous = staging.commit().map_err(Error::Io)?;
@@ -81,7 +93,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     lap("remove previous output");
     Ok(Report {
         procedures: catalogue.procedures.len(),
-        files: rendered.files + catalogue.forms.len() + 2,
+        files: rendered.files + catalogue.forms.len() + 2 + feeds.len(),
         base_url,
         steps,
     })

@@ -21,3 +21,9 @@ pub fn group(id: &str) -> String {
 }
 pub const A_TO_Z: &str = "a-z/";
 pub const SEARCH: &str = "tim-kiem/";
+/// The Atom feed of the whole catalogue.
+pub const FEED: &str = "feed.xml";
+/// The Atom feed of one field.
+pub fn field_feed(id: &str) -> String {
+    format!("linh-vuc/{id}/feed.xml")
+}

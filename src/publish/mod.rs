@@ -1,4 +1,7 @@
-//! Files for machines: `sitemap.xml` for search engines, `robots.txt` pointing at it.
+//! Files for machines: `sitemap.xml` for search engines, `robots.txt` pointing at it,
+//! Atom feeds of announcements for feed readers.
+
+pub mod feed;
 
 use crate::render::Published;
 
@@ -29,7 +32,7 @@ pub fn robots(base_url: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n")
 }
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -9,6 +9,10 @@ use std::collections::BTreeMap;
 /// The keys the Rust side formats with; a theme without one of them fails to load.
 const REQUIRED: &[&str] = &[
     "free",
+    "feed_announced",
+    "feed_changed",
+    "feed_abolished",
+    "feed_decision",
     "money",
     "thousands_separator",
     "fee_not_stated",

@@ -226,6 +226,8 @@ struct Meta<'a> {
     canonical: String,
     crumbs: Vec<Link>,
     noindex: bool,
+    /// The Atom feed of this page, relative to `base`.
+    feed: Option<String>,
 }
 
 struct Pages<'p, 'a> {
@@ -250,11 +252,13 @@ impl<'a> Pages<'_, 'a> {
         let mut published = true;
         let mut crumbs = vec![self.home_crumb()];
         let mut description: Option<String> = None;
+        let mut feed = None;
         let (kind, template, path, title): (&str, &str, String, String) = match job {
             Job::Home => {
                 context.insert_value("home", self.home());
                 crumbs.clear();
                 description = c.site.description.clone();
+                feed = Some(urls::FEED.to_string());
                 ("home", "home.html", String::new(), c.site.title.clone())
             }
             Job::Procedure(p) => {
@@ -278,6 +282,7 @@ impl<'a> Pages<'_, 'a> {
             Job::Field(i) => {
                 let term = &c.fields[*i];
                 self.term(&mut context, "field", term, |p| p.field == term.id);
+                feed = Some(urls::field_feed(&term.id));
                 description = term.description.clone();
                 let path = urls::field(&term.id);
                 ("field", "term.html", path, term.name.clone())
@@ -399,6 +404,7 @@ impl<'a> Pages<'_, 'a> {
             canonical,
             crumbs,
             noindex: !published,
+            feed,
         };
         context.insert_value("page", Value::from_serializable(&meta));
         Page {
