@@ -1,18 +1,66 @@
-//! `thutuc serve`: build the site for this machine, then serve the output folder on
-//! 127.0.0.1 so that staff can preview it. Live reload comes later.
+//! `thutuc serve`: build the site for this machine, serve the output folder on
+//! 127.0.0.1 so that staff can preview it, and rebuild when the content changes.
 //!
 //! The site is served under the same path as its `base_url` (`/tinh-a/`), so a preview
 //! shows the links exactly as the published site will have them.
+//!
+//! Watching: a thread looks at the modification time and size of every file under the
+//! content folder every [`POLL`] (no watcher crate: a walk of 10,000 files is cheap and
+//! works the same on every system and network drive). When something changed and has
+//! stayed still for one more poll, it runs the whole [`build`](build::build) again. The
+//! theme is compiled into the binary, so only `content/` is watched.
+//!
+//! Live reload: HTML pages served by this server (never the files `thutuc build` writes)
+//! get one `<script src="/__thutuc/live.js?build=N">`. It long-polls
+//! `/__thutuc/version?since=G`, which answers when the state changes: a new build
+//! reloads the page; a failed build shows a panel listing the problems, while the server
+//! keeps serving the last good build (a failed build never touches the output folder).
 
 use crate::Error;
 use crate::build::{self, Options};
+use crate::diagnostics::Diagnostic;
 use crate::render::base_path;
-use std::io::Read;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant, SystemTime};
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
-/// Builds `options.content` into `options.output` with a local base URL and serves it.
-/// `port` 0 takes any free port. Prints the address, then serves until killed.
+/// How often the watcher looks at the content folder.
+pub const POLL: Duration = Duration::from_millis(200);
+/// How long `/__thutuc/version` holds a request open when nothing changes.
+const LONG_POLL: Duration = Duration::from_secs(25);
+/// The path of the live-reload endpoints, outside any site's base path.
+const LIVE: &str = "/__thutuc/";
+const LIVE_JS: &str = include_str!("serve/live.js");
+
+/// What the browser pages are told: the last good build and the current problems.
+#[derive(Debug, Default)]
+struct Status {
+    /// Changes on every rebuild, good or bad.
+    generation: u64,
+    /// The number of the last good build that is being served.
+    build: u64,
+    /// The problems of the last build; empty when it succeeded.
+    problems: Vec<serde_json::Value>,
+}
+
+#[derive(Default)]
+struct Shared {
+    status: Mutex<Status>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Status> {
+        self.status.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Builds `content` into `output` with a local base URL, serves it, and rebuilds on
+/// every change. `port` 0 takes any free port. Prints the address, then serves until
+/// killed.
 pub fn serve(content: &Path, output: &Path, port: u16) -> Result<(), Error> {
     let server = Server::http(("127.0.0.1", port))
         .map_err(|e| Error::Io(std::io::Error::other(format!("127.0.0.1:{port}: {e}"))))?;
@@ -23,24 +71,189 @@ pub fn serve(content: &Path, output: &Path, port: u16) -> Result<(), Error> {
     let site = crate::check(content)?.site;
     let base = base_path(&site.base_url);
     let base_url = format!("http://127.0.0.1:{port}{base}");
-    let report = build::build(&Options {
+    let options = Options {
         content: content.to_path_buf(),
         output: output.to_path_buf(),
         base_url: Some(base_url.clone()),
-    })?;
+    };
+    // Taken before the first build, so that an edit made during it is seen.
+    let snapshot = Snapshot::take(content, output);
+    let report = build::build(&options)?;
     eprintln!(
         "built {} procedures into {} (a preview: run `thutuc build` before publishing)",
         report.procedures,
         output.display()
     );
+    eprintln!("watching {} for changes", content.display());
     println!("Serving at {base_url}");
+
+    let shared = Arc::new(Shared::default());
+    {
+        let shared = Arc::clone(&shared);
+        std::thread::Builder::new()
+            .name("thutuc-watch".into())
+            .spawn(move || watch(&options, snapshot, &shared))
+            .map_err(Error::Io)?;
+    }
     let root = output.to_path_buf();
     for request in server.incoming_requests() {
-        let response = respond(&request, &root, &base);
+        if request.url().starts_with("/__thutuc/version") {
+            // Held open until something changes: on a thread of its own.
+            let shared = Arc::clone(&shared);
+            std::thread::spawn(move || {
+                let response = version(request.url(), &shared);
+                let _ = request.respond(response);
+            });
+            continue;
+        }
+        let build = shared.lock().build;
+        let response = respond(&request, &root, &base, build);
         // A client that went away is no reason to stop serving.
         let _ = request.respond(response);
     }
     Ok(())
+}
+
+/// The modification time and size of every file under the content folder.
+#[derive(PartialEq, Eq, Default)]
+struct Snapshot(HashMap<PathBuf, (Option<SystemTime>, u64)>);
+
+impl Snapshot {
+    fn take(content: &Path, output: &Path) -> Snapshot {
+        let output = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
+        let files = walkdir::WalkDir::new(content)
+            .into_iter()
+            .filter_entry(|e| {
+                // Editors' hidden swap files, and an output folder kept inside content/.
+                let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+                let is_output = e.file_type().is_dir()
+                    && std::fs::canonicalize(e.path()).is_ok_and(|p| p == output);
+                !hidden && !is_output
+            })
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().ends_with('~'))
+            .filter_map(|e| {
+                let meta = e.metadata().ok()?;
+                Some((e.into_path(), (meta.modified().ok(), meta.len())))
+            })
+            .collect();
+        Snapshot(files)
+    }
+}
+
+/// The watcher thread: rebuilds when the content changes, forever.
+fn watch(options: &Options, mut last: Snapshot, shared: &Shared) {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    loop {
+        std::thread::sleep(POLL);
+        let mut now = Snapshot::take(&options.content, &options.output);
+        if now == last {
+            continue;
+        }
+        let seen = Instant::now();
+        // Debounce: wait until a save of several files (or a slow editor) is over.
+        let quiet_by = seen + Duration::from_secs(2);
+        loop {
+            std::thread::sleep(POLL / 2);
+            let again = Snapshot::take(&options.content, &options.output);
+            let still = again == now;
+            now = again;
+            if still || Instant::now() > quiet_by {
+                break;
+            }
+        }
+        last = now;
+        let started = Instant::now();
+        let result = build::build(options);
+        let took = started.elapsed().as_millis();
+        let mut status = shared.lock();
+        status.generation += 1;
+        match result {
+            Ok(report) => {
+                status.build += 1;
+                status.problems.clear();
+                eprintln!(
+                    "rebuilt {} procedures in {took} ms ({} ms after the change was seen); reloading open pages",
+                    report.procedures,
+                    seen.elapsed().as_millis()
+                );
+            }
+            Err(e) => {
+                status.problems = problems(&e);
+                match &e {
+                    Error::Content(diagnostics) => eprint!(
+                        "{}",
+                        crate::diagnostics::render(diagnostics, &options.content, colour)
+                    ),
+                    other => eprintln!("error: {other}"),
+                }
+                eprintln!("the build failed; still serving the last good build");
+            }
+        }
+        drop(status);
+        shared.changed.notify_all();
+    }
+}
+
+fn problems(error: &Error) -> Vec<serde_json::Value> {
+    let one = |d: &Diagnostic| {
+        serde_json::json!({
+            "file": d.file,
+            "line": d.pos.line,
+            "column": d.pos.column,
+            "field": d.field,
+            "message": d.message,
+        })
+    };
+    match error {
+        Error::Content(diagnostics) => diagnostics.iter().map(one).collect(),
+        other => vec![serde_json::json!({
+            "file": "", "line": 0, "column": 0, "field": "", "message": other.to_string(),
+        })],
+    }
+}
+
+/// `/__thutuc/version?since=G`: the status as JSON, once its generation is not `G`
+/// (at once without `since`), or after [`LONG_POLL`] in any case.
+fn version(url: &str, shared: &Shared) -> Reply {
+    let since = url
+        .split_once("since=")
+        .and_then(|(_, v)| v.split('&').next()?.parse::<u64>().ok());
+    let deadline = Instant::now() + LONG_POLL;
+    let mut status = shared.lock();
+    while Some(status.generation) == since {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        status = shared
+            .changed
+            .wait_timeout(status, left)
+            .unwrap_or_else(|e| e.into_inner())
+            .0;
+    }
+    let body = serde_json::json!({
+        "generation": status.generation,
+        "build": status.build,
+        "problems": status.problems,
+    });
+    reply(200, body.to_string().into_bytes(), "application/json")
+}
+
+/// The live-reload script tag for a page of build `build`.
+fn live_tag(build: u64) -> String {
+    format!("<script src=\"{LIVE}live.js?build={build}\"></script>")
+}
+
+/// Adds the live-reload script to an HTML page (before `</body>` if the minifier kept it).
+fn inject(mut html: Vec<u8>, build: u64) -> Vec<u8> {
+    let tag = live_tag(build);
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    html.splice(at..at, tag.bytes());
+    html
 }
 
 type Reply = Response<Box<dyn Read + Send>>;
@@ -72,7 +285,7 @@ fn redirect(to: &str) -> Reply {
     r
 }
 
-fn respond(request: &Request, root: &Path, base: &str) -> Reply {
+fn respond(request: &Request, root: &Path, base: &str, build: u64) -> Reply {
     if !matches!(request.method(), Method::Get | Method::Head) {
         return reply(
             405,
@@ -81,23 +294,38 @@ fn respond(request: &Request, root: &Path, base: &str) -> Reply {
         );
     }
     let raw_path = request.url().split(['?', '#']).next().unwrap_or("/");
+    if raw_path == format!("{LIVE}live.js") {
+        return reply(
+            200,
+            LIVE_JS.as_bytes().to_vec(),
+            "text/javascript; charset=utf-8",
+        );
+    }
     let Some(path) = percent_decode(raw_path) else {
-        return not_found(root);
+        return not_found(root, build);
     };
     // `/` and `/tinh-a` lead to the site at `/tinh-a/`.
     if base != "/" && (path == "/" || format!("{path}/") == base) {
         return redirect(base);
     }
     let Some(rel) = path.strip_prefix(base) else {
-        return not_found(root);
+        return not_found(root, build);
     };
     match resolve(root, rel) {
         Resolved::File(file) => match std::fs::read(&file) {
-            Ok(bytes) => reply(200, bytes, content_type(&file)),
-            Err(_) => not_found(root),
+            Ok(bytes) => {
+                let kind = content_type(&file);
+                let bytes = if kind.starts_with("text/html") {
+                    inject(bytes, build)
+                } else {
+                    bytes
+                };
+                reply(200, bytes, kind)
+            }
+            Err(_) => not_found(root, build),
         },
         Resolved::AddSlash => redirect(&format!("{raw_path}/")),
-        Resolved::Missing => not_found(root),
+        Resolved::Missing => not_found(root, build),
     }
 }
 
@@ -134,9 +362,9 @@ fn resolve(root: &Path, rel: &str) -> Resolved {
     }
 }
 
-fn not_found(root: &Path) -> Reply {
+fn not_found(root: &Path, build: u64) -> Reply {
     let body = std::fs::read(root.join("404.html")).unwrap_or_else(|_| b"404\n".to_vec());
-    reply(404, body, "text/html; charset=utf-8")
+    reply(404, inject(body, build), "text/html; charset=utf-8")
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -196,5 +424,20 @@ mod tests {
         let root = std::env::temp_dir();
         assert!(matches!(resolve(&root, "../etc/passwd"), Resolved::Missing));
         assert!(matches!(resolve(&root, "a/../../x"), Resolved::Missing));
+    }
+
+    #[test]
+    fn injects_the_script_before_the_end_of_the_body() {
+        let page = inject(b"<p>a</p></body></html>".to_vec(), 3);
+        assert_eq!(
+            String::from_utf8(page).unwrap(),
+            "<p>a</p><script src=\"/__thutuc/live.js?build=3\"></script></body></html>"
+        );
+        let page = inject(b"<p>a".to_vec(), 0);
+        assert!(
+            String::from_utf8(page)
+                .unwrap()
+                .ends_with("build=0\"></script>")
+        );
     }
 }

@@ -203,3 +203,94 @@ fn serve_keeps_the_sub_path() {
     let (status, _, _) = get(&server.url, "/a-z/");
     assert_eq!(status, 404);
 }
+
+/// Polls `f` until it returns true, for at most `secs` seconds.
+fn within(secs: u64, mut f: impl FnMut() -> bool) -> bool {
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while std::time::Instant::now() < end {
+        if f() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn serve_rebuilds_reloads_and_reports_problems() {
+    let server = serve(None);
+    let host = server.url.split('/').take(3).collect::<Vec<_>>().join("/");
+    let page = "/thu-tuc/dang-ky-khai-sinh/";
+    let (_, _, body) = get(&server.url, page);
+    assert!(body.contains("/__thutuc/live.js?build=0"), "no live script");
+    let (status, _, js) = get(&host, "/__thutuc/live.js");
+    assert_eq!(status, 200);
+    assert!(js.contains("textContent") && !js.contains("innerHTML"));
+
+    let file = server
+        ._tmp
+        .join("content/procedures/ho-tich/dang-ky-khai-sinh.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let edited = original.replacen(
+        "title: Đăng ký khai sinh",
+        "title: Đăng ký khai sinh EDITED",
+        1,
+    );
+    assert_ne!(edited, original);
+    let started = std::time::Instant::now();
+    std::fs::write(&file, &edited).unwrap();
+    // A new title gives a new address; the A–Z list shows it.
+    assert!(within(10, || get(&server.url, "/a-z/")
+        .2
+        .contains("khai sinh EDITED")));
+    eprintln!("edit to served page: {} ms", started.elapsed().as_millis());
+    // The status follows once the build has also removed the previous output.
+    assert!(within(10, || {
+        let (_, _, v) = get(&host, "/__thutuc/version");
+        v.contains("\"build\":1") && v.contains("\"problems\":[]")
+    }));
+
+    let broken = edited.replacen("\nlevel: ", "\nlevel: khong-co-", 1);
+    std::fs::write(&file, &broken).unwrap();
+    assert!(within(10, || get(&host, "/__thutuc/version")
+        .2
+        .contains("khong-co-")));
+    let (_, _, v) = get(&host, "/__thutuc/version");
+    assert!(
+        v.contains("procedures/ho-tich/dang-ky-khai-sinh.md") && v.contains("\"field\":\"level\""),
+        "{v}"
+    );
+    let (status, _, body) = get(&server.url, "/a-z/");
+    assert_eq!(status, 200, "the last good build is still served");
+    assert!(body.contains("khai sinh EDITED"));
+
+    std::fs::write(&file, &original).unwrap();
+    assert!(within(10, || {
+        let (_, _, v) = get(&host, "/__thutuc/version");
+        v.contains("\"build\":2") && v.contains("\"problems\":[]")
+    }));
+    assert!(!get(&server.url, "/a-z/").2.contains("khai sinh EDITED"));
+}
+
+#[test]
+fn build_output_has_no_live_reload_script() {
+    let tmp = TempDir::new("cli-no-live");
+    let out = tmp.join("public");
+    let ok = thutuc()
+        .args(["build", "--content"])
+        .arg(fixture())
+        .arg("--output")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    for entry in walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(entry.path()).unwrap();
+            assert!(!html.contains("__thutuc"), "{}", entry.path().display());
+        }
+    }
+}
