@@ -110,7 +110,38 @@ fn syntax_message(err: &serde_saphyr::Error) -> String {
         message = rest;
     }
     let cut = message.find(" at line ").map_or(message, |i| &message[..i]);
-    cut.trim_end_matches('.').to_string()
+    plain_words(cut.trim_end_matches('.'))
+}
+
+/// serde-saphyr's messages for its safety limits are written for programmers
+/// ("budget breached: Nodes { nodes: 250001 }"); say what a content editor can do.
+fn plain_words(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        return format!("the field `{key}` is given twice; keep only one of them");
+    }
+    if message.starts_with("budget breached") {
+        let what = if message.contains("Depth") || message.contains("depth") {
+            "nesting is too deep"
+        } else if message.contains("Alias") || message.contains("alias") {
+            "uses too many aliases (`*name`)"
+        } else {
+            "is too large: it expands to too many values"
+        };
+        return format!(
+            "the YAML {what}; a content file is a few lists and fields, so write its values out \
+             plainly (aliases `&name`/`*name` repeated inside each other multiply without end)"
+        );
+    }
+    if message.contains("recursion limit") {
+        return "the YAML nests lists or sets of fields too deeply (more than 64 levels); \
+                check for unclosed `[` or `{`"
+            .to_string();
+    }
+    message.to_string()
 }
 
 /// What serde-saphyr hands us: the value with its span, before we slice out scalar text.
