@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of thutuc: formatting, the Rust tests, and (when present) the Node
-# and browser suites. Installs what the suites need when it is missing.
+# Runs every test of thutuc: formatting, the Rust tests (which also run the search
+# client's Node tests), and the browser suite. Installs what the browser suite needs
+# (Debian's chromium, the npm packages of its lock file) when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,9 +14,6 @@ cargo fmt --all -- --check
 
 echo "== cargo test"
 cargo test --all-targets
-
-echo "== search client (node)"
-node --test tests/search/
 
 echo "== browser tests"
 bash tests/browser/run.sh
