@@ -99,8 +99,8 @@ pub fn render(diagnostics: &[Diagnostic], content_dir: &std::path::Path, colour:
         if let Some(line) = line.filter(|l| !l.trim().is_empty()) {
             let number = d.pos.line.to_string();
             let gutter = " ".repeat(number.len());
-            let start = (d.pos.column as usize).saturating_sub(1);
-            let width = underline_width(line, start);
+            let (line, start) = window(line, (d.pos.column as usize).saturating_sub(1));
+            let width = underline_width(&line, start);
             let _ = writeln!(out, "{gutter} |");
             let _ = writeln!(out, "{number} | {line}");
             let _ = writeln!(
@@ -142,6 +142,31 @@ fn read_content_file(content_dir: &std::path::Path, rel: &str) -> Option<String>
     crate::content::decode_text(std::fs::read(path).ok()?).ok()
 }
 
+/// At most [`WINDOW`] characters of a long line around `column` (0-based, in characters),
+/// with `…` where it was cut, and the column within what is shown: a 5,000-character line
+/// must not fill the terminal.
+fn window(line: &str, column: usize) -> (String, usize) {
+    const WINDOW: usize = 100;
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= WINDOW {
+        return (line.to_string(), column);
+    }
+    let from = column
+        .saturating_sub(WINDOW / 4)
+        .min(chars.len().saturating_sub(WINDOW));
+    let to = (from + WINDOW).min(chars.len());
+    let mut shown: String = chars[from..to].iter().collect();
+    let mut at = column - from.min(column);
+    if from > 0 {
+        shown.insert(0, '…');
+        at += 1;
+    }
+    if to < chars.len() {
+        shown.push('…');
+    }
+    (shown, at)
+}
+
 /// How many characters to underline from `start`: a quoted value to its closing quote,
 /// a key to its colon, a plain value to the end of the line (before a comment).
 fn underline_width(line: &str, start: usize) -> usize {
@@ -174,6 +199,16 @@ fn underline_width(line: &str, start: usize) -> usize {
 #[cfg(test)]
 mod render_tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_shown_around_the_column() {
+        let long = format!("x: {}bad{}", "[".repeat(500), "]".repeat(500));
+        let (shown, at) = window(&long, 503);
+        assert!(shown.chars().count() <= 102, "{shown}");
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().skip(at).take(3).collect::<String>(), "bad");
+        assert_eq!(window("short: line", 7), ("short: line".to_string(), 7));
+    }
 
     #[test]
     fn underlines_values_keys_and_quoted_text() {
