@@ -398,7 +398,18 @@ impl Linker {
         // Aliases come last: they may not shadow any page.
         for (p, spots) in &self.procedures {
             for alias in &p.aliases {
-                if let Some((first, title)) = urls.get(alias) {
+                if let Some(taken) = reserved_path(alias, sources) {
+                    problems.push((
+                        Place {
+                            file: p.source.clone(),
+                            pos: spots.aliases,
+                        },
+                        "aliases",
+                        format!(
+                            "/{alias} is already {taken}; an old URL cannot redirect from there"
+                        ),
+                    ));
+                } else if let Some((first, title)) = urls.get(alias) {
                     let owner = if first.file.is_empty() {
                         "another page".to_string()
                     } else {
@@ -620,6 +631,28 @@ impl Linker {
             forms,
         })
     }
+}
+
+/// What already owns a path of the output other than a page: a file copied from
+/// the content folder, or a folder or file the build writes itself.
+fn reserved_path(alias: &str, sources: &Sources) -> Option<String> {
+    let bare = alias.trim_end_matches('/');
+    if sources.assets.contains(bare) {
+        return Some(format!("the file {bare} from the content folder"));
+    }
+    let first = bare.split('/').next().unwrap_or(bare);
+    let built = [
+        "static",
+        "search",
+        "sitemap.xml",
+        "robots.txt",
+        "feed.xml",
+        "404.html",
+        "index.html",
+    ];
+    let pages = [urls::A_TO_Z, urls::SEARCH];
+    (built.contains(&first) || pages.iter().any(|p| p.trim_end_matches('/') == bare))
+        .then(|| format!("used by the site itself (/{first})"))
 }
 
 fn taxonomy_file(kind: Kind) -> &'static str {
