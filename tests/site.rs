@@ -527,12 +527,15 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     assert_eq!(all_files(&out), before);
     std::fs::write(&file, &good).unwrap();
 
-    // 2. a failure half-way through writing: an old URL that collides with a form file
+    // 2. a failure half-way through writing: a form file whose path is the folder of a
+    // page (copied first, it blocks the page; the check does not catch this yet)
     let file = content.join("procedures/cu-tru/dang-ky-thuong-tru.md");
     let good = std::fs::read_to_string(&file).unwrap();
+    std::fs::create_dir_all(content.join("thu-tuc")).unwrap();
+    std::fs::write(content.join("thu-tuc/dang-ky-ket-hon"), "a form").unwrap();
     let bad = good.replacen(
-        "life_events: [sinh-con]",
-        "life_events: [sinh-con]\naliases: [files/ho-tich/to-khai-khai-sinh.txt/]",
+        "  - name: Tờ khai thay đổi thông tin cư trú (mẫu CT01)",
+        "  - name: Tờ khai thay đổi thông tin cư trú (mẫu CT01)\n    form: thu-tuc/dang-ky-ket-hon",
         1,
     );
     std::fs::write(&file, bad).unwrap();
@@ -552,6 +555,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         "temporary folders left: {leftovers:?}"
     );
     std::fs::write(&file, &good).unwrap();
+    std::fs::remove_file(content.join("thu-tuc/dang-ky-ket-hon")).unwrap();
 
     // 3. and a good build replaces it whole: a removed procedure's page goes away
     std::fs::remove_file(content.join("procedures/ho-tich/dang-ky-khai-sinh-cu.md")).unwrap();
