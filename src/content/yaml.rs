@@ -269,6 +269,20 @@ impl<'de> Visitor<'de> for RawVisitor {
 }
 
 impl Node {
+    /// The text of the single-value field `name` of a mapping.
+    pub fn scalar(&self, name: &str) -> Option<&str> {
+        match self.entry(name) {
+            Some((
+                _,
+                Node {
+                    value: Value::Scalar { text, .. },
+                    ..
+                },
+            )) => Some(text),
+            _ => None,
+        }
+    }
+
     /// The entry `name` of a mapping: (key position, value).
     pub fn entry(&self, name: &str) -> Option<(Pos, &Node)> {
         match &self.value {

@@ -128,16 +128,7 @@ impl Taxonomy {
         match &doc.value {
             yaml::Value::Seq(items) => {
                 for item in items {
-                    let text = |key| match item.entry(key) {
-                        Some((
-                            _,
-                            yaml::Node {
-                                value: yaml::Value::Scalar { text, .. },
-                                ..
-                            },
-                        )) => Some(clean_line(text)),
-                        _ => None,
-                    };
+                    let text = |key| item.scalar(key).map(clean_line);
                     let (Some(id), Some(name)) = (text("id"), text("name")) else {
                         return Err(broken());
                     };
@@ -259,16 +250,7 @@ impl State {
         let Ok(doc) = yaml::parse(&file.text, 1) else {
             return;
         };
-        let text = |key| match doc.entry(key) {
-            Some((
-                _,
-                yaml::Node {
-                    value: yaml::Value::Scalar { text, .. },
-                    ..
-                },
-            )) => Some(clean_line(text)),
-            _ => None,
-        };
+        let text = |key| doc.scalar(key).map(clean_line);
         if let Some(name) = text("name") {
             self.agency_names
                 .entry(fold(&name))
@@ -287,16 +269,7 @@ impl State {
         let Ok(doc) = yaml::parse(split.yaml, split.yaml_line) else {
             return;
         };
-        let text = |key| match doc.entry(key) {
-            Some((
-                _,
-                yaml::Node {
-                    value: yaml::Value::Scalar { text, .. },
-                    ..
-                },
-            )) => Some(clean_line(text)),
-            _ => None,
-        };
+        let text = |key| doc.scalar(key).map(clean_line);
         let Some(code) = text("code") else { return };
         let slug = text("slug").or_else(|| text("title").map(|t| slugify(&t)));
         if let Some(slug) = slug {
