@@ -187,7 +187,7 @@ test('search finds a procedure typed without diacritics and filters by level', a
     assert.equal(await page.isHidden('#search-no-js'), true, 'the no-JavaScript notice is hidden');
     await page.fill('#search-input', 'dang ky thuong tru');
     const first = page.locator('#search-results li a').first();
-    await first.waitFor({ timeout: 10_000 });
+    await first.waitFor({ timeout: 30_000 });
     assert.equal(await first.textContent(), 'Đăng ký thường trú');
     assert.match(await page.textContent('#search-status'), /\d/);
 
@@ -198,7 +198,7 @@ test('search finds a procedure typed without diacritics and filters by level', a
     await page.waitForFunction(
       (n) => document.querySelectorAll('#search-results li').length < n,
       before,
-      { timeout: 10_000 },
+      { timeout: 30_000 },
     );
     const metas = await page.locator('#search-results li p').allTextContents();
     assert.ok(metas.length > 0, 'some results remain');
