@@ -1,6 +1,8 @@
 //! `thutuc new` writes files that `check` understands: every field laid out, and the
 //! placeholders left in them reported until staff fill them in.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -14,15 +16,7 @@ fn thutuc(args: &[&str]) -> std::process::Output {
 fn valid_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
-    for entry in walkdir::WalkDir::new(&from).min_depth(1) {
-        let entry = entry.unwrap();
-        let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), to).unwrap();
-        }
-    }
+    common::copy_dir(&from, dir.path());
     dir
 }
 
