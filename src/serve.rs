@@ -21,11 +21,14 @@ use crate::build::{self, Options};
 use crate::diagnostics::Diagnostic;
 use crate::render::base_path;
 use std::collections::HashMap;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant, SystemTime};
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+
+mod http;
+use http::{Reply, Request};
 
 /// How often the watcher looks at the content folder.
 pub const POLL: Duration = Duration::from_millis(200);
@@ -62,12 +65,9 @@ impl Shared {
 /// every change. `port` 0 takes any free port. Prints the address, then serves until
 /// killed.
 pub fn serve(content: &Path, output: &Path, port: u16) -> Result<(), Error> {
-    let server = Server::http(("127.0.0.1", port))
+    let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| Error::Io(std::io::Error::other(format!("127.0.0.1:{port}: {e}"))))?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(port, |addr| addr.port());
+    let port = listener.local_addr().map_or(port, |addr| addr.port());
     let site = crate::check(content)?.site;
     let base = base_path(&site.base_url);
     let base_url = format!("http://127.0.0.1:{port}{base}");
@@ -96,22 +96,15 @@ pub fn serve(content: &Path, output: &Path, port: u16) -> Result<(), Error> {
             .map_err(Error::Io)?;
     }
     let root = output.to_path_buf();
-    for request in server.incoming_requests() {
-        if request.url().starts_with("/__thutuc/version") {
-            // Held open until something changes: on a thread of its own.
-            let shared = Arc::clone(&shared);
-            std::thread::spawn(move || {
-                let response = version(request.url(), &shared);
-                let _ = request.respond(response);
-            });
-            continue;
+    let handler: http::Handler = Arc::new(move |request: &Request| {
+        if request.target.starts_with("/__thutuc/version") {
+            // Held open until something changes (each connection has its own thread).
+            return version(&request.target, &shared);
         }
         let build = shared.lock().build;
-        let response = respond(&request, &root, &base, build);
-        // A client that went away is no reason to stop serving.
-        let _ = request.respond(response);
-    }
-    Ok(())
+        respond(request, &root, &base, build)
+    });
+    http::run(listener, handler).map_err(Error::Io)
 }
 
 /// The modification time and size of every file under the content folder.
@@ -256,44 +249,24 @@ fn inject(mut html: Vec<u8>, build: u64) -> Vec<u8> {
     html
 }
 
-type Reply = Response<Box<dyn Read + Send>>;
-
-fn reply(status: u16, body: Vec<u8>, content_type: &str) -> Reply {
-    let len = body.len();
-    Response::new(
-        StatusCode(status),
-        vec![
-            header("Content-Type", content_type),
-            header("Cache-Control", "no-store"),
-        ],
-        Box::new(std::io::Cursor::new(body)) as Box<dyn Read + Send>,
-        Some(len),
-        None,
-    )
-}
-
-fn header(name: &str, value: &str) -> Header {
-    // Names and values here are ASCII constants or paths we percent-decoded and checked.
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
-        Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("ASCII header")
-    })
+fn reply(status: u16, body: Vec<u8>, content_type: &'static str) -> Reply {
+    Reply {
+        status,
+        content_type,
+        body,
+        location: None,
+    }
 }
 
 fn redirect(to: &str) -> Reply {
-    let mut r = reply(301, Vec::new(), "text/plain; charset=utf-8");
-    r.add_header(header("Location", to));
-    r
+    Reply {
+        location: Some(to.to_string()),
+        ..http::plain(301, "")
+    }
 }
 
 fn respond(request: &Request, root: &Path, base: &str, build: u64) -> Reply {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        return reply(
-            405,
-            b"405 method not allowed\n".to_vec(),
-            "text/plain; charset=utf-8",
-        );
-    }
-    let raw_path = request.url().split(['?', '#']).next().unwrap_or("/");
+    let raw_path = request.target.split(['?', '#']).next().unwrap_or("/");
     if raw_path == format!("{LIVE}live.js") {
         return reply(
             200,
