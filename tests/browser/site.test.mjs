@@ -23,6 +23,7 @@ const PAGES = {
   'life event': 'su-kien/sinh-con/',
   agency: 'co-quan/ubnd-xa/',
   group: 'lien-thong/lien-thong-khai-sinh/',
+  'open data': 'du-lieu/',
   'a–z': 'a-z/',
   search: 'tim-kiem/',
   'not found': 'khong-co-trang-nay/',
