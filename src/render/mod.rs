@@ -7,6 +7,7 @@
 
 pub mod assets;
 pub mod i18n;
+pub mod json_ld;
 pub mod markdown;
 pub mod minify;
 pub mod theme;
@@ -278,6 +279,10 @@ impl<'a> Pages<'_, 'a> {
                     .map(|d| d.to_string());
                 let summary = markdown::summary(&p.body.intro, 160);
                 description = Some(summary).filter(|s| !s.is_empty());
+                let json_ld =
+                    json_ld::government_service(c, t, p, self.base_url, description.as_deref());
+                context.insert("json_ld", &json_ld);
+                context.insert("data_url", &urls::procedure_data(&p.slug));
                 let path = urls::procedure(&p.slug);
                 ("procedure", "procedure.html", path, p.title.clone())
             }
