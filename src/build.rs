@@ -85,6 +85,8 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         let xml = publish::feed::atom(&catalogue, &strings, &base_url, *field, path);
         staging.write(path, xml.as_bytes()).map_err(Error::Io)?;
     }
+    let data_files =
+        publish::open_data::write(&catalogue, &strings, &base_url, &write).map_err(Error::Io)?;
     lap("publish");
 
     let previous = staging.commit().map_err(Error::Io)?;
@@ -93,7 +95,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     lap("remove previous output");
     Ok(Report {
         procedures: catalogue.procedures.len(),
-        files: rendered.files + catalogue.forms.len() + 2 + feeds.len(),
+        files: rendered.files + catalogue.forms.len() + 2 + feeds.len() + data_files,
         base_url,
         steps,
     })

@@ -27,3 +27,13 @@ pub const FEED: &str = "feed.xml";
 pub fn field_feed(id: &str) -> String {
     format!("linh-vuc/{id}/feed.xml")
 }
+/// The page that explains the open data, and the files it explains.
+pub const OPEN_DATA: &str = "du-lieu/";
+/// The whole catalogue as JSON, its JSON Schema, and one row per procedure as CSV.
+pub const DATA_JSON: &str = "du-lieu/thu-tuc.json";
+pub const DATA_SCHEMA: &str = "du-lieu/thu-tuc.schema.json";
+pub const DATA_CSV: &str = "du-lieu/thu-tuc.csv";
+/// One procedure's record as JSON, beside its page.
+pub fn procedure_data(slug: &str) -> String {
+    format!("thu-tuc/{slug}/index.json")
+}

@@ -79,8 +79,8 @@ fn scheme(url: &str) -> String {
 }
 
 /// Every page of `out` has no executable markup from content: the only scripts are the
-/// theme's (a `src` on the site, or the search page's module), no `on…` attribute, no
-/// `javascript:`/`data:` URL.
+/// theme's (a `src` on the site, or the search page's module) and JSON-LD data in which
+/// no `<` can end the element, no `on…` attribute, no `javascript:`/`data:` URL.
 fn assert_nothing_executable(out: &Path) {
     let mut pages = 0;
     for (rel, bytes) in all_files(out) {
@@ -95,7 +95,17 @@ fn assert_nothing_executable(out: &Path) {
             + lower.matches("<script type=\"module\">").count()
             + lower.matches("<script src=/").count()
             + lower.matches("<script src=\"/").count();
-        assert_eq!(scripts, theme_scripts, "{rel}: a script not from the theme");
+        let mut json_ld = 0;
+        for block in lower.split("<script type=application/ld+json>").skip(1) {
+            json_ld += 1;
+            let data = block.split("</script").next().unwrap_or("");
+            assert!(!data.contains('<'), "{rel}: a < inside JSON-LD: {data}");
+        }
+        assert_eq!(
+            scripts,
+            theme_scripts + json_ld,
+            "{rel}: a script not from the theme"
+        );
         {
             for tag in tags(&html) {
                 for (name, value) in &tag.attrs {

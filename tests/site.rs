@@ -96,6 +96,8 @@ fn procedure_page_answers_in_the_order_a_citizen_needs() {
 fn content_html_is_sanitised() {
     let (_tmp, out) = built_fixture("sanitise");
     let html = read(&out, "thu-tuc/dang-ky-khai-sinh/index.html").to_lowercase();
+    // The page's own script is its JSON-LD data (tests/open_data.rs: content cannot end it).
+    let html = html.replacen("<script type=application/ld+json>", "", 1);
     for bad in ["<script", "onclick", "javascript:", "steal()"] {
         assert!(!html.contains(bad), "{bad} reached the page");
     }

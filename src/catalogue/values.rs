@@ -1,6 +1,7 @@
 //! Typed values that citizens and machines compare: money, durations, dates.
 
 use crate::text::fold;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::fmt;
 
@@ -52,7 +53,7 @@ impl Money {
 }
 
 /// The unit of a processing time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DurationUnit {
     WorkingDays,

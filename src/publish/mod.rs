@@ -1,7 +1,8 @@
 //! Files for machines: `sitemap.xml` for search engines, `robots.txt` pointing at it,
-//! Atom feeds of announcements for feed readers.
+//! Atom feeds of announcements for feed readers, open data for other systems.
 
 pub mod feed;
+pub mod open_data;
 
 use crate::render::Published;
 

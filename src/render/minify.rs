@@ -11,34 +11,92 @@ pub fn html(page: &str) -> Vec<u8> {
         minify_js: true,
         ..minify_html::Cfg::default()
     };
-    escape_title(minify_html::minify(page.as_bytes(), &cfg))
+    escape_lt(minify_html::minify(page.as_bytes(), &cfg))
 }
 
-/// The minifier writes the text of `<title>` raw, entities decoded. A browser reads it as
-/// text up to `</title` (which stays escaped), so that is safe; but a `<script>` pasted
-/// into a procedure's title would then appear literally in the page, and every scanner
-/// (and every reader of the source) takes it for markup. Escape `<` there again.
-fn escape_title(page: Vec<u8>) -> Vec<u8> {
-    let Some(start) = find(&page, b"<title>", 0).map(|i| i + b"<title>".len()) else {
-        return page;
-    };
-    let Some(end) = find(&page, b"</title", start) else {
-        return page;
-    };
-    if !page[start..end].contains(&b'<') {
-        return page;
-    }
-    let mut out = Vec::with_capacity(page.len() + 32);
-    out.extend_from_slice(&page[..start]);
-    for &b in &page[start..end] {
-        if b == b'<' {
-            out.extend_from_slice(b"&lt;");
-        } else {
+/// The minifier writes `<` raw where HTML allows it: in the text of `<title>` and in
+/// quoted attribute values (`<meta property="og:title" content="…">`). A browser reads
+/// both as text, so that is safe; but a `<script>` pasted into a procedure's title would
+/// then appear literally in the page, and every scanner (and every reader of the source)
+/// takes it for markup. Escape `<` there again. The contents of `<script>` and `<style>`
+/// are copied as they are.
+fn escape_lt(page: Vec<u8>) -> Vec<u8> {
+    let n = page.len();
+    let mut out = Vec::with_capacity(n + 64);
+    let mut i = 0;
+    while i < n {
+        if page[i] != b'<' {
+            out.push(page[i]);
+            i += 1;
+            continue;
+        }
+        if page[i..].starts_with(b"<!--") {
+            let end = find(&page, b"-->", i + 4).map_or(n, |e| e + 3);
+            out.extend_from_slice(&page[i..end]);
+            i = end;
+            continue;
+        }
+        let name_end = page[i + 1..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(n, |p| i + 1 + p);
+        if name_end == i + 1 {
+            // `</x>`, `<!doctype>`, or a `<` in text: nothing to escape in them.
+            out.push(b'<');
+            i += 1;
+            continue;
+        }
+        let name = page[i + 1..name_end].to_ascii_lowercase();
+        out.extend_from_slice(&page[i..name_end]);
+        i = name_end;
+        // The attributes, up to the `>` that is not inside quotes. (The minifier writes
+        // quotes in unquoted values as entities, so a quote always opens a value.)
+        let mut quote = None;
+        while i < n {
+            let b = page[i];
+            i += 1;
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) if b == b'<' => {
+                    out.extend_from_slice(b"&lt;");
+                    continue;
+                }
+                Some(_) => {}
+                None if b == b'"' || b == b'\'' => quote = Some(b),
+                None if b == b'>' => {
+                    out.push(b);
+                    break;
+                }
+                None => {}
+            }
             out.push(b);
         }
+        // Elements whose text is raw: copied up to their end tag, `<title>`'s escaped.
+        if matches!(
+            name.as_slice(),
+            b"script" | b"style" | b"title" | b"textarea"
+        ) {
+            let mut close = b"</".to_vec();
+            close.extend_from_slice(&name);
+            let end = find_ignoring_case(&page, &close, i).unwrap_or(n);
+            for &b in &page[i..end] {
+                if b == b'<' && name == b"title" {
+                    out.extend_from_slice(b"&lt;");
+                } else {
+                    out.push(b);
+                }
+            }
+            i = end;
+        }
     }
-    out.extend_from_slice(&page[end..]);
     out
+}
+
+fn find_ignoring_case(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|i| i + from)
 }
 
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
@@ -79,6 +137,23 @@ mod tests {
             out.contains("<title>&lt;/title>&lt;script>x()&lt;/script></title>"),
             "{out}"
         );
+        let out = super::html(
+            "<html><head><meta property=\"og:title\" content=\"&lt;/title>&lt;script>x()&lt;/script> &quot;a&quot;\">\
+             <script type=\"application/ld+json\">{\"a\":\"b\"}</script></head>\
+             <body><p title='&lt;b>'>1 &lt; 2</p><style>a>b{color:red}</style></body></html>",
+        );
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains("<script>"), "{out}");
+        assert!(
+            out.contains("&lt;/title>&lt;script>x()&lt;/script>"),
+            "{out}"
+        );
+        assert!(out.contains("&lt;b>"), "{out}");
+        assert!(
+            out.contains("<script type=application/ld+json>{\"a\":\"b\"}</script>"),
+            "{out}"
+        );
+        assert!(out.contains("a>b{color:red}"), "{out}");
         assert_eq!(
             super::css("a {\n  color: #ff0000;\n}\n", "x.css").unwrap(),
             "a{color:red}"

@@ -7,6 +7,7 @@
 
 pub mod assets;
 pub mod i18n;
+pub mod json_ld;
 pub mod markdown;
 pub mod minify;
 pub mod theme;
@@ -188,12 +189,14 @@ enum Job<'a> {
     AtoZ,
     Search,
     NotFound,
+    OpenData,
     /// An old path that redirects to a procedure.
     Alias(&'a str, &'a Procedure),
 }
 
 fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
     let mut jobs = vec![Job::Home, Job::AtoZ, Job::Search, Job::NotFound];
+    jobs.push(Job::OpenData);
     jobs.extend(c.procedures.iter().map(Job::Procedure));
     jobs.extend((0..c.fields.len()).map(Job::Field));
     jobs.extend((0..c.levels.len()).map(Job::Level));
@@ -276,6 +279,10 @@ impl<'a> Pages<'_, 'a> {
                     .map(|d| d.to_string());
                 let summary = markdown::summary(&p.body.intro, 160);
                 description = Some(summary).filter(|s| !s.is_empty());
+                let json_ld =
+                    json_ld::government_service(c, t, p, self.base_url, description.as_deref());
+                context.insert("json_ld", &json_ld);
+                context.insert("data_url", &urls::procedure_data(&p.slug));
                 let path = urls::procedure(&p.slug);
                 ("procedure", "procedure.html", path, p.title.clone())
             }
@@ -351,6 +358,16 @@ impl<'a> Pages<'_, 'a> {
                 context.insert("total", &t.count("procedures", c.procedures.len() as u64));
                 let path = urls::A_TO_Z.to_string();
                 ("az", "az.html", path, t.get("az_title").to_string())
+            }
+            Job::OpenData => {
+                context.insert("data", &crate::publish::open_data::page(c, t));
+                let path = urls::OPEN_DATA.to_string();
+                (
+                    "open_data",
+                    "open-data.html",
+                    path,
+                    t.get("data_title").to_string(),
+                )
             }
             Job::Search => {
                 published = false;

@@ -461,7 +461,7 @@ fn unique_id(wanted: &str, used: &mut Vec<String>) -> String {
     id
 }
 
-fn channel_key(kind: ChannelKind) -> &'static str {
+pub fn channel_key(kind: ChannelKind) -> &'static str {
     match kind {
         ChannelKind::InPerson => "channel_in_person",
         ChannelKind::Post => "channel_post",
