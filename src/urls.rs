@@ -21,6 +21,10 @@ pub fn group(id: &str) -> String {
 }
 pub const A_TO_Z: &str = "a-z/";
 pub const SEARCH: &str = "tim-kiem/";
+/// The catalogue in figures.
+pub const STATS: &str = "thong-ke/";
+/// Announcing decisions and what each changed.
+pub const CHANGES: &str = "thay-doi/";
 /// The Atom feed of the whole catalogue.
 pub const FEED: &str = "feed.xml";
 /// The Atom feed of one field.

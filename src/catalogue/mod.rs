@@ -650,7 +650,7 @@ fn reserved_path(alias: &str, sources: &Sources) -> Option<String> {
         "404.html",
         "index.html",
     ];
-    let pages = [urls::A_TO_Z, urls::SEARCH];
+    let pages = [urls::A_TO_Z, urls::SEARCH, urls::STATS, urls::CHANGES];
     (built.contains(&first) || pages.iter().any(|p| p.trim_end_matches('/') == bare))
         .then(|| format!("used by the site itself (/{first})"))
 }

@@ -59,7 +59,8 @@ pub fn atom(c: &Catalogue, t: &Strings, base_url: &str, field: Option<&str>, pat
             format!("{} – {}", term.name, c.site.title),
             urls::field(&term.id),
         ),
-        None => (c.site.title.clone(), String::new()),
+        // The page that lists the same news for people.
+        None => (c.site.title.clone(), urls::CHANGES.to_string()),
     };
     // An empty feed still needs a date: the earliest a catalogue can have is fine.
     let updated = entries

@@ -1,8 +1,11 @@
 //! Files for machines: `sitemap.xml` for search engines, `robots.txt` pointing at it,
-//! Atom feeds of announcements for feed readers, open data for other systems.
+//! Atom feeds of announcements for feed readers, open data for other systems; and the
+//! figures and the changes that the statistics and "what changed" pages show.
 
+pub mod changes;
 pub mod feed;
 pub mod open_data;
+pub mod stats;
 
 use crate::render::Published;
 

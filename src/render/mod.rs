@@ -6,14 +6,16 @@
 //! `base_url` (`/` or `/tinh-a/`): they work on any host and under a sub-path.
 
 pub mod assets;
+pub mod chart;
 pub mod i18n;
 pub mod json_ld;
 pub mod markdown;
 pub mod minify;
+pub mod reports;
 pub mod theme;
 pub mod view;
 
-use crate::catalogue::{Catalogue, Procedure, Status};
+use crate::catalogue::{Catalogue, Language, Procedure, Status};
 use crate::urls;
 use i18n::Strings;
 use markdown::Markdown;
@@ -174,7 +176,20 @@ fn environment(
     global.insert("base", base);
     global.insert("t", strings.all());
     global.insert("assets", assets);
+    global.insert_value(
+        "content_lang",
+        Value::safe_string(content_lang(catalogue.site.language)),
+    );
     Ok(tera)
+}
+
+/// The attribute that marks content in templates (`<h1{{ content_lang }}>`): content is
+/// Vietnamese whatever the language of the interface, and says so when they differ.
+pub fn content_lang(interface: Language) -> &'static str {
+    match interface {
+        Language::Vi => "",
+        Language::En => " lang=\"vi\"",
+    }
 }
 
 /// One page to render.
@@ -188,6 +203,8 @@ enum Job<'a> {
     Group(usize),
     AtoZ,
     Search,
+    Stats,
+    Changes,
     NotFound,
     OpenData,
     /// An old path that redirects to a procedure.
@@ -195,7 +212,14 @@ enum Job<'a> {
 }
 
 fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
-    let mut jobs = vec![Job::Home, Job::AtoZ, Job::Search, Job::NotFound];
+    let mut jobs = vec![
+        Job::Home,
+        Job::AtoZ,
+        Job::Search,
+        Job::Stats,
+        Job::Changes,
+        Job::NotFound,
+    ];
     jobs.push(Job::OpenData);
     jobs.extend(c.procedures.iter().map(Job::Procedure));
     jobs.extend((0..c.fields.len()).map(Job::Field));
@@ -378,6 +402,26 @@ impl<'a> Pages<'_, 'a> {
                     path,
                     t.get("search_title").to_string(),
                 )
+            }
+            Job::Stats => {
+                let lang = content_lang(c.site.language);
+                context.insert("stats", &reports::stats(c, t, lang));
+                let path = urls::STATS.to_string();
+                (
+                    "stats",
+                    "stats.html",
+                    path,
+                    t.get("stats_title").to_string(),
+                )
+            }
+            Job::Changes => {
+                let (view, newest) = reports::changes(c, t, self.index);
+                context.insert_value("changes", Value::from_serializable(&view));
+                lastmod = newest;
+                feed = Some(urls::FEED.to_string());
+                let path = urls::CHANGES.to_string();
+                let title = t.get("changes_title").to_string();
+                ("changes", "changes.html", path, title)
             }
             Job::NotFound => {
                 published = false;

@@ -37,7 +37,7 @@ pub struct DateView {
 }
 
 impl DateView {
-    fn new(d: Date, t: &Strings) -> DateView {
+    pub fn new(d: Date, t: &Strings) -> DateView {
         DateView {
             iso: d.to_string(),
             text: t.date(d),

@@ -1,5 +1,6 @@
 // Browser tests of the built site, in Debian's Chromium: no WCAG 2.2 AA violations that
-// axe-core can find on every page kind, a procedure page readable on a 360 px phone,
+// axe-core can find on every page kind, a procedure page readable on a 360 px phone (the
+// statistics and the changes on a 320 px one),
 // and reading a procedure with JavaScript turned off.
 
 import { test, before, after } from 'node:test';
@@ -26,6 +27,8 @@ const PAGES = {
   'open data': 'du-lieu/',
   'a–z': 'a-z/',
   search: 'tim-kiem/',
+  statistics: 'thong-ke/',
+  'what changed': 'thay-doi/',
   'not found': 'khong-co-trang-nay/',
 };
 
@@ -111,6 +114,17 @@ test('a procedure page reads on a 360 px phone without sideways scrolling', asyn
   // The answer is on the first screen: the title and the processing time.
   const time = await page.getByText('Thời hạn giải quyết').first().boundingBox();
   assert.ok(time && time.y < 740 * 1.5, `processing time starts at ${time?.y} px`);
+  // The statistics (SVG charts and their tables) and the changes fit a 320 px phone too.
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of [PAGES.statistics, PAGES['what changed']]) {
+    await page.goto(site.url + path);
+    const { scrollWidth, charts } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      charts: [...document.querySelectorAll('svg.chart')].map((svg) => svg.getBoundingClientRect().width),
+    }));
+    assert.ok(scrollWidth <= 320, `${path} is ${scrollWidth} px wide`);
+    assert.ok(charts.every((w) => w > 200 && w <= 320), `${path}: charts ${charts}`);
+  }
   await page.close();
 });
 
