@@ -586,7 +586,6 @@ fn english_interface() {
         &text(&html),
         &[
             "Processing time Same day",
-            "Phí cấp bản sao Giấy khai sinh: 8,000 dong",
             "Free",
             "Documents you need",
             "4 September 2020",
@@ -596,6 +595,8 @@ fn english_interface() {
         &page_text(&out, "thu-tuc/dang-ky-thuong-tru/index.html"),
         &["7 working days"],
     );
+    // A fee's own label is content, marked as Vietnamese; the amount is in English.
+    assert!(html.contains("<span lang=vi>Phí cấp bản sao Giấy khai sinh</span>: 8,000 VND"));
 }
 
 #[test]

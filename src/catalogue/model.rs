@@ -334,8 +334,12 @@ fn yes() -> bool {
     true
 }
 fn fee_label() -> String {
-    "Lệ phí".to_string()
+    DEFAULT_FEE_LABEL.to_string()
 }
+
+/// The label of a fee that does not name itself: an interface word, which pages
+/// translate (it is the generic word for a fee).
+pub const DEFAULT_FEE_LABEL: &str = "Lệ phí";
 
 impl Catalogue {
     pub fn procedure(&self, code: &str) -> Option<&Procedure> {

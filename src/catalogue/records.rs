@@ -456,7 +456,7 @@ fn fee(r: &mut Reader, node: &Node, path: &str) -> Option<Fee> {
     let mut f = r.fields(node, path)?;
     let label = match f.get("label") {
         Some(n) => r.text(n, &f.path("label")),
-        None => Some("Lệ phí".to_string()),
+        None => Some(DEFAULT_FEE_LABEL.to_string()),
     };
     let amount = f
         .require(r, "amount")

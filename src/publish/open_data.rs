@@ -685,7 +685,11 @@ fn csv_row(
         },
         number(amounts.iter().min().copied()),
         number(amounts.iter().max().copied()),
-        fee_summary(p, t).join(LIST),
+        fee_summary(p, t)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(LIST),
         r.documents.len().to_string(),
         r.announced
             .as_ref()

@@ -33,8 +33,11 @@ const REQUIRED: &[&str] = &[
     "channel_in_person",
     "channel_post",
     "channel_online",
-    "originals",
-    "copies",
+    "originals_one",
+    "originals_other",
+    "copies_one",
+    "copies_other",
+    "fee_default_label",
 ];
 
 /// The interface strings of one language.
@@ -153,10 +156,10 @@ mod tests {
     fn money_in_words() {
         for (amount, vi_text, en_text) in [
             (0, "Miễn phí", "Free"),
-            (8_000, "8.000 đồng", "8,000 dong"),
-            (50_000, "50.000 đồng", "50,000 dong"),
-            (1_200_000, "1.200.000 đồng", "1,200,000 dong"),
-            (999, "999 đồng", "999 dong"),
+            (8_000, "8.000 đồng", "8,000 VND"),
+            (50_000, "50.000 đồng", "50,000 VND"),
+            (1_200_000, "1.200.000 đồng", "1,200,000 VND"),
+            (999, "999 đồng", "999 VND"),
         ] {
             assert_eq!(vi().money(Money(amount)), vi_text);
             assert_eq!(en().money(Money(amount)), en_text);

@@ -232,7 +232,7 @@ pub struct ProcedureView<'a> {
     coordinating_agencies: Vec<Link>,
     /// The answer first: processing time and fees, in short lines.
     time: Vec<String>,
-    fees: Vec<String>,
+    fees: Vec<FeeLine>,
     channels: Vec<ChannelView<'a>>,
     online: Option<OnlineView<'a>>,
     documents: Vec<DocumentView<'a>>,
@@ -265,6 +265,8 @@ struct ChannelView<'a> {
 #[derive(Serialize)]
 struct FeeView<'a> {
     label: &'a str,
+    /// Whether the label is the content's words (not the translated default).
+    label_content: bool,
     amount: String,
     free: bool,
     note: Option<&'a str>,
@@ -392,7 +394,8 @@ pub fn procedure<'a>(s: &Sources<'a>, index: &Index<'a>, p: &'a Procedure) -> Pr
                 fees: ch.fees.as_ref().map(|fees| {
                     fees.iter()
                         .map(|f| FeeView {
-                            label: &f.label,
+                            label: fee_label(&f.label, t),
+                            label_content: f.label != DEFAULT_FEE_LABEL,
                             amount: t.money(f.amount),
                             free: f.amount.is_free(),
                             note: f.note.as_deref(),
@@ -481,9 +484,47 @@ pub fn time_summary(p: &Procedure, t: &Strings) -> Vec<String> {
         .collect()
 }
 
+/// A fee's label as the page shows it: the default label in the interface's words.
+fn fee_label<'a>(label: &'a str, t: &'a Strings) -> &'a str {
+    if label == DEFAULT_FEE_LABEL {
+        t.get("fee_default_label")
+    } else {
+        label
+    }
+}
+
+/// One line of a fee summary: a kind of fee and its amount, or a word for them all.
+#[derive(Debug, Serialize)]
+pub struct FeeLine {
+    pub label: Option<String>,
+    /// Whether the label is the content's words (marked as Vietnamese on the page).
+    pub label_content: bool,
+    pub amount: String,
+}
+
+/// As one line of text: `Lệ phí: 8.000 đồng`, or `Miễn phí`.
+impl std::fmt::Display for FeeLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match &self.label {
+            Some(label) => write!(f, "{label}: {}", self.amount),
+            None => f.write_str(&self.amount),
+        }
+    }
+}
+
+impl FeeLine {
+    fn word(text: &str) -> FeeLine {
+        FeeLine {
+            label: None,
+            label_content: false,
+            amount: text.to_string(),
+        }
+    }
+}
+
 /// "Miễn phí" when nothing costs anything; else one line a kind of fee with its amount,
 /// or its range when channels differ.
-pub fn fee_summary(p: &Procedure, t: &Strings) -> Vec<String> {
+pub fn fee_summary(p: &Procedure, t: &Strings) -> Vec<FeeLine> {
     let mut by_label: Vec<(&str, Vec<Money>)> = Vec::new();
     for fee in p.channels.iter().filter_map(|c| c.fees.as_ref()).flatten() {
         match by_label.iter_mut().find(|(l, _)| *l == fee.label) {
@@ -492,20 +533,24 @@ pub fn fee_summary(p: &Procedure, t: &Strings) -> Vec<String> {
         }
     }
     if by_label.is_empty() {
-        return vec![t.get("fee_not_stated").to_string()];
+        return vec![FeeLine::word(t.get("fee_not_stated"))];
     }
     if by_label.iter().all(|(_, a)| a.iter().all(|m| m.is_free())) {
-        return vec![t.get("free").to_string()];
+        return vec![FeeLine::word(t.get("free"))];
     }
     by_label
         .iter()
         .map(|(label, amounts)| {
             let low = amounts.iter().min().copied().unwrap_or(Money(0));
             let high = amounts.iter().max().copied().unwrap_or(Money(0));
-            if low == high {
-                format!("{label}: {}", t.money(low))
-            } else {
-                format!("{label}: {} – {}", t.money(low), t.money(high))
+            FeeLine {
+                label: Some(fee_label(label, t).to_string()),
+                label_content: *label != DEFAULT_FEE_LABEL,
+                amount: if low == high {
+                    t.money(low)
+                } else {
+                    format!("{} – {}", t.money(low), t.money(high))
+                },
             }
         })
         .collect()
@@ -516,10 +561,10 @@ fn document<'a>(d: &'a Document, sizes: &BTreeMap<String, u64>, t: &Strings) -> 
     let mut parts = Vec::new();
     if !present {
         if d.originals > 0 {
-            parts.push(t.get("originals").replace("{n}", &d.originals.to_string()));
+            parts.push(t.count("originals", u64::from(d.originals)));
         }
         if d.copies > 0 {
-            parts.push(t.get("copies").replace("{n}", &d.copies.to_string()));
+            parts.push(t.count("copies", u64::from(d.copies)));
         }
     }
     DocumentView {
@@ -629,7 +674,7 @@ struct GroupStep {
     item: Value,
     agency: Option<Link>,
     time: Vec<String>,
-    fees: Vec<String>,
+    fees: Vec<FeeLine>,
 }
 
 pub fn group<'a>(s: &Sources<'a>, index: &Index<'a>, g: &'a Group) -> GroupView<'a> {

@@ -345,3 +345,146 @@ pub fn check_links(out: &Path, base_url: &str) -> Vec<String> {
     }
     problems
 }
+
+/// What the interface of a page says: the text of its body and its interface attributes
+/// (`aria-label`, `title`, `alt`, `placeholder`), leaving out every element marked
+/// `lang="vi"` (content) and what it holds. The pages are minified, so end tags that HTML
+/// lets go unwritten (`</p>`, `</li>`, `</td>` …) are implied here as a browser does.
+pub fn interface_parts(html: &str) -> Vec<String> {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    // Start tags that close an open <p>.
+    const CLOSES_P: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+    ];
+    // For an element whose end tag may be left out: the elements that may close it when
+    // they start, and the containers it cannot be closed across.
+    fn implied(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+        Some(match name {
+            "li" => (&["li"], &["ul", "ol"]),
+            "dt" | "dd" => (&["dt", "dd"], &["dl"]),
+            "tr" => (&["tr", "td", "th"], &["table", "thead", "tbody", "tfoot"]),
+            "td" | "th" => (&["td", "th"], &["tr", "table"]),
+            "thead" | "tbody" | "tfoot" => {
+                (&["thead", "tbody", "tfoot", "tr", "td", "th"], &["table"])
+            }
+            "option" => (&["option"], &["select"]),
+            _ => return None,
+        })
+    }
+    let mut out = Vec::new();
+    // Open elements: name, and whether they are (inside) content.
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut in_body = false;
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            break;
+        };
+        let text = &rest[..lt];
+        let content = stack.last().is_some_and(|(_, vi)| *vi);
+        if in_body && !content && !text.trim().is_empty() {
+            out.push(unescape(text));
+        }
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |i| &after[i + 3..]);
+            continue;
+        }
+        let end = tag_end(rest);
+        let raw = &rest[..end];
+        rest = &rest[end..];
+        if let Some(name) = raw.strip_prefix("</") {
+            let name = name.trim_end_matches('>').trim().to_ascii_lowercase();
+            if let Some(i) = stack.iter().rposition(|(n, _)| *n == name) {
+                stack.truncate(i);
+            }
+            continue;
+        }
+        let Some(tag) = tags(raw).into_iter().next() else {
+            continue; // `<!doctype …>`, or a lone `<`
+        };
+        let name = tag.name.clone();
+        if name == "body" {
+            in_body = true;
+        }
+        if CLOSES_P.contains(&name.as_str()) && stack.last().is_some_and(|(n, _)| n == "p") {
+            stack.pop();
+        }
+        if let Some((closes, containers)) = implied(&name) {
+            let open = stack
+                .iter()
+                .rposition(|(n, _)| closes.contains(&n.as_str()));
+            let container = stack
+                .iter()
+                .rposition(|(n, _)| containers.contains(&n.as_str()));
+            if let Some(i) = open.filter(|i| container.is_none_or(|c| c < *i)) {
+                stack.truncate(i);
+            }
+        }
+        let parent = stack.last().is_some_and(|(_, vi)| *vi);
+        let content = match tag.attr("lang") {
+            Some(lang) => lang.starts_with("vi"),
+            None => parent,
+        };
+        if !content {
+            for attr in ["aria-label", "title", "alt", "placeholder"] {
+                if let Some(v) = tag.attr(attr) {
+                    out.push(v.to_string());
+                }
+            }
+        }
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            rest = rest.find(&close).map_or("", |i| &rest[i..]);
+            continue;
+        }
+        if !VOID.contains(&name.as_str()) && !raw.ends_with("/>") {
+            stack.push((name, content));
+        }
+    }
+    out
+}
+
+/// The length of the tag at the start of `s`, up to its `>` outside quotes.
+fn tag_end(s: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, '>') => return i + 1,
+            _ => {}
+        }
+    }
+    s.len()
+}

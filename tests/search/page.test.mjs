@@ -162,3 +162,23 @@ test('the query in the address (?q=) is searched on load; errors are announced',
   const status = p.byId['search-results'].parentNode.children.find((c) => c.id === 'search-status');
   assert.match(status.textContent, /A–Z/);
 });
+
+test('in an English interface the messages are English and the Vietnamese names are marked', async () => {
+  const engine = {
+    async search() {
+      return { results: [result('1.001193', 'Đăng ký khai sinh')], facets, total: 1 };
+    },
+  };
+  const p = page('https://thutuc.example.vn/tim-kiem/?q=khai%20sinh');
+  mountSearch({ document: p.document, engine, delay: 0, language: 'en' });
+  await tick();
+  const [link] = p.byId['search-results'].all('a');
+  assert.equal(link.lang, 'vi');
+  const [code, names] = p.byId['search-results'].all('p')[0].children;
+  assert.equal(code.textContent, 'Code 1.001193');
+  assert.equal(code.lang, undefined);
+  assert.equal(names.textContent, ' · Cấp xã · Hộ tịch · UBND xã');
+  assert.equal(names.lang, 'vi');
+  const status = p.byId['search-results'].parentNode.children.find((c) => c.id === 'search-status');
+  assert.equal(status.textContent, '1 procedure found');
+});

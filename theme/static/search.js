@@ -698,9 +698,19 @@ export function mountSearch({
       link.href = r.url;
       link.textContent = r.title;
       const meta = doc.createElement('p');
-      meta.textContent = [`${text.code} ${r.code}`, r.level.map((l) => l.name).join(', '), r.field.name, r.agency.name]
+      const code = doc.createElement('span');
+      code.textContent = `${text.code} ${r.code}`;
+      const names = doc.createElement('span');
+      names.textContent = [r.level.map((l) => l.name).join(', '), r.field.name, r.agency.name]
         .filter(Boolean)
-        .join(' · ');
+        .map((name) => ` · ${name}`)
+        .join('');
+      // Names come from the content, which is Vietnamese whatever the interface's language.
+      if (language !== 'vi') {
+        link.lang = 'vi';
+        names.lang = 'vi';
+      }
+      meta.append(code, names);
       item.append(link, meta);
       list.appendChild(item);
     }
