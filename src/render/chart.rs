@@ -18,17 +18,18 @@ pub struct Bar<'a> {
     pub value_text: String,
 }
 
-/// Width of the drawing in SVG units; the CSS scales it.
-const WIDTH: usize = 360;
+/// Width of the drawing in SVG units; the CSS scales it. About a phone's width, so that
+/// the text keeps nearly its size there.
+const WIDTH: usize = 320;
 /// Text size and the height of a line of text.
 const FONT: usize = 14;
 const LINE: usize = 18;
 const BAR: usize = 16;
 const GAP: usize = 12;
 /// Room after the longest bar for its number.
-const VALUE_ROOM: usize = 56;
+const VALUE_ROOM: usize = 50;
 /// Characters of a label line: about 0.55 em a character in a sans-serif font.
-const LINE_CHARS: usize = 44;
+const LINE_CHARS: usize = 40;
 const BAR_COLOUR: &str = "#1a5a96";
 const TEXT_COLOUR: &str = "#0b0c0c";
 
@@ -129,13 +130,13 @@ mod tests {
         assert!(svg.contains("<title id=\"c-title\">Chart &lt;1&gt;</title>"));
         assert!(svg.contains("<text x=\"0\" y=\"14\" lang=\"vi\">A &amp; B</text>"));
         // The longest bar takes the whole width but the number's room; the others scale.
-        assert!(svg.contains("width=\"304\""), "{svg}");
-        assert!(svg.contains("width=\"152\""), "{svg}");
+        assert!(svg.contains("width=\"270\""), "{svg}");
+        assert!(svg.contains("width=\"135\""), "{svg}");
         assert!(svg.contains("width=\"0\""), "{svg}");
         assert_eq!(svg.matches("<rect").count(), 3);
         assert!(svg.contains(">10</text>") && svg.contains(">0</text>"));
         // Nothing to draw is still a valid, empty drawing.
         let empty = bars("e", "t", "d", &[], "");
-        assert!(empty.contains("viewBox=\"0 0 360 1\""), "{empty}");
+        assert!(empty.contains("viewBox=\"0 0 320 1\""), "{empty}");
     }
 }
