@@ -644,6 +644,7 @@ fn reserved_path(alias: &str, sources: &Sources) -> Option<String> {
     let built = [
         "static",
         "search",
+        urls::OPEN_DATA.trim_end_matches('/'),
         "sitemap.xml",
         "robots.txt",
         "feed.xml",
@@ -660,5 +661,35 @@ fn taxonomy_file(kind: Kind) -> &'static str {
         Kind::Levels => "levels.yaml",
         Kind::Fields => "fields.yaml",
         _ => "life-events.yaml",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sites_own_paths_are_reserved() {
+        let sources = Sources {
+            root: std::path::PathBuf::new(),
+            files: Vec::new(),
+            assets: ["files/a.docx".to_string()].into(),
+            problems: Vec::new(),
+        };
+        for alias in [
+            "a-z/",
+            "tim-kiem/",
+            "thong-ke/",
+            "thay-doi/",
+            "du-lieu/",
+            "du-lieu/thu-tuc.json/",
+            "static/site.css/",
+            "files/a.docx/",
+        ] {
+            assert!(reserved_path(alias, &sources).is_some(), "{alias}");
+        }
+        for alias in ["thu-tuc/ten-cu/", "thong-ke-cu/", "a-z/cu/"] {
+            assert_eq!(reserved_path(alias, &sources), None, "{alias}");
+        }
     }
 }
