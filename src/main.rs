@@ -5,6 +5,11 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+// Rendering allocates and frees many small strings on every core; glibc's allocator
+// spent a fifth of a 10,000-procedure build in malloc (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "thutuc",
