@@ -34,7 +34,7 @@ fn is_nfc_starter(c: char) -> bool {
 /// Whether `s` is certainly in NFC already, as almost all content is. Checking costs a
 /// fraction of normalising, the dearest step of reading a catalogue; when in doubt the
 /// caller normalises, so the result is the same either way.
-fn is_nfc(s: &str) -> bool {
+pub(crate) fn is_nfc(s: &str) -> bool {
     // Leaving starters out can only make the quick check stricter, never looser.
     s.is_ascii() || is_nfc_quick(s.chars().filter(|c| !is_nfc_starter(*c))) == IsNormalized::Yes
 }
