@@ -80,6 +80,8 @@ fn build_exit_codes() {
 struct Server {
     child: Child,
     url: String,
+    /// What serve printed on stderr so far.
+    log: std::sync::Arc<std::sync::Mutex<String>>,
     _tmp: TempDir,
 }
 
@@ -107,9 +109,19 @@ fn serve(base_url: Option<&str>) -> Server {
         .arg("--output")
         .arg(tmp.join("public"))
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let sink = std::sync::Arc::clone(&log);
+    std::thread::spawn(move || {
+        for line in stderr.lines().map_while(Result::ok) {
+            let mut log = sink.lock().unwrap();
+            log.push_str(&line);
+            log.push('\n');
+        }
+    });
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
@@ -122,6 +134,7 @@ fn serve(base_url: Option<&str>) -> Server {
     Server {
         child,
         url,
+        log,
         _tmp: tmp,
     }
 }
@@ -269,7 +282,37 @@ fn serve_rebuilds_reloads_and_reports_problems() {
         let (_, _, v) = get(&host, "/__thutuc/version");
         v.contains("\"build\":2") && v.contains("\"problems\":[]")
     }));
-    assert!(!get(&server.url, "/a-z/").2.contains("khai sinh EDITED"));
+    // The lists follow with the whole rebuild, after the edited page.
+    assert!(within(10, || !get(&server.url, "/a-z/")
+        .2
+        .contains("khai sinh EDITED")));
+}
+
+#[test]
+fn serve_shows_an_edited_procedure_before_rebuilding_the_rest() {
+    let server = serve(None);
+    let page = "/thu-tuc/dang-ky-khai-sinh/";
+    let file = server
+        ._tmp
+        .join("content/procedures/ho-tich/dang-ky-khai-sinh.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let edited = format!("{original}\nMột câu mới QUICKEDIT.\n");
+    std::fs::write(&file, &edited).unwrap();
+    assert!(within(10, || get(&server.url, page)
+        .2
+        .contains("QUICKEDIT")));
+    assert!(within(10, || server
+        .log
+        .lock()
+        .unwrap()
+        .contains("rebuilt ")));
+    let log = server.log.lock().unwrap().clone();
+    let quick = log
+        .find("updated 1 edited procedure page(s)")
+        .unwrap_or_else(|| panic!("no quick update in the log:\n{log}"));
+    assert!(quick < log.find("rebuilt ").unwrap(), "{log}");
+    // The full rebuild that follows gives the same page.
+    assert!(get(&server.url, page).2.contains("QUICKEDIT"));
 }
 
 #[test]

@@ -15,6 +15,7 @@ use records::{RecordReader, Ref, RefKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What one file turned into.
+#[derive(Clone)]
 enum Record {
     Site(Site),
     Terms(Kind, Vec<(Term, Pos)>),
@@ -32,6 +33,7 @@ struct Spots {
     aliases: Pos,
 }
 
+#[derive(Clone)]
 struct FileResult {
     record: Option<Record>,
     diagnostics: Vec<Diagnostic>,
@@ -48,6 +50,49 @@ struct FileResult {
 /// sorted by file and position.
 pub fn build(sources: &Sources) -> Result<Catalogue, Vec<Diagnostic>> {
     let results: Vec<FileResult> = sources.files.par_iter().map(read_file).collect();
+    link(sources, results)
+}
+
+/// What each file decoded to, kept between the builds of `serve`: a file whose text did
+/// not change is not parsed again, so a rebuild after one edit only links.
+#[derive(Default)]
+pub struct Cache {
+    files: HashMap<String, (u64, FileResult)>,
+}
+
+/// [`build`], decoding only the files whose text is not in `cache`, which is updated.
+pub fn build_cached(sources: &Sources, cache: &mut Cache) -> Result<Catalogue, Vec<Diagnostic>> {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let hashes: Vec<u64> = sources
+        .files
+        .par_iter()
+        .map(|file| {
+            let mut h = DefaultHasher::new();
+            file.text.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    let results: Vec<FileResult> = sources
+        .files
+        .par_iter()
+        .zip(&hashes)
+        .map(|(file, hash)| match cache.files.get(&file.rel) {
+            Some((seen, result)) if seen == hash => result.clone(),
+            _ => read_file(file),
+        })
+        .collect();
+    cache.files = sources
+        .files
+        .iter()
+        .zip(hashes)
+        .zip(&results)
+        .map(|((file, hash), result)| (file.rel.clone(), (hash, result.clone())))
+        .collect();
+    link(sources, results)
+}
+
+/// Links the records of every file into the catalogue.
+fn link(sources: &Sources, results: Vec<FileResult>) -> Result<Catalogue, Vec<Diagnostic>> {
     let mut linker = Linker {
         diagnostics: sources.problems.clone(),
         ..Linker::default()

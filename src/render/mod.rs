@@ -100,13 +100,50 @@ pub fn render(
     form_sizes: &BTreeMap<String, u64>,
     write: Write,
 ) -> Result<Rendered, Error> {
-    let strings = Strings::load(catalogue.site.language)?;
     let (assets, asset_names) = assets::build()?;
     for asset in &assets {
         write(&asset.path, &asset.bytes).map_err(|e| io_error(&asset.path, e))?;
     }
+    let jobs = jobs(catalogue);
+    let mut rendered = render_jobs(catalogue, base_url, form_sizes, &asset_names, &jobs, write)?;
+    rendered.files += assets.len();
+    Ok(rendered)
+}
+
+/// Renders only the pages of the procedures whose code is in `codes`, and their old
+/// paths: `serve` shows an edited procedure with this long before the whole site is
+/// rebuilt. The pages are the same as [`render`] makes from the same catalogue.
+pub fn render_procedures(
+    catalogue: &Catalogue,
+    base_url: &str,
+    form_sizes: &BTreeMap<String, u64>,
+    codes: &std::collections::HashSet<&str>,
+    write: Write,
+) -> Result<Rendered, Error> {
+    let (_, asset_names) = assets::build()?;
+    let mut jobs = Vec::new();
+    for p in catalogue
+        .procedures
+        .iter()
+        .filter(|p| codes.contains(p.code.as_str()))
+    {
+        jobs.push(Job::Procedure(p));
+        jobs.extend(p.aliases.iter().map(|a| Job::Alias(a, p)));
+    }
+    render_jobs(catalogue, base_url, form_sizes, &asset_names, &jobs, write)
+}
+
+fn render_jobs(
+    catalogue: &Catalogue,
+    base_url: &str,
+    form_sizes: &BTreeMap<String, u64>,
+    asset_names: &BTreeMap<String, String>,
+    jobs: &[Job],
+    write: Write,
+) -> Result<Rendered, Error> {
+    let strings = Strings::load(catalogue.site.language)?;
     let base = base_path(base_url);
-    let tera = environment(catalogue, base_url, &base, &strings, &asset_names)?;
+    let tera = environment(catalogue, base_url, &base, &strings, asset_names)?;
     let markdown = Markdown::new(&base);
     let sources = view::Sources {
         catalogue,
@@ -120,7 +157,6 @@ pub fn render(
         index: &index,
         base_url,
     };
-    let jobs = jobs(catalogue);
     let published: Vec<Option<Published>> = jobs
         .par_iter()
         .map(|job| {
@@ -143,7 +179,7 @@ pub fn render(
     published.sort();
     Ok(Rendered {
         published,
-        files: assets.len() + jobs.len(),
+        files: jobs.len(),
     })
 }
 
