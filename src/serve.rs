@@ -155,9 +155,9 @@ impl Snapshot {
 /// rest; the open pages reload after the first step only.
 fn watch(options: &Options, mut last: Snapshot, shared: &Shared) {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut cache = crate::catalogue::Cache::default();
-    // Parse every file once now, so that the first edit is quick too.
-    let _ = quick_update(options, &mut cache, &HashSet::new());
+    let mut state = Quick::default();
+    // Read and parse every file once now, so that the first edit is quick too.
+    let _ = quick_update(options, &mut state, &HashSet::new());
     loop {
         std::thread::sleep(POLL);
         let mut now = Snapshot::take(&options.content, &options.output);
@@ -178,12 +178,14 @@ fn watch(options: &Options, mut last: Snapshot, shared: &Shared) {
         }
         let changed = now.changed_since(&last, &options.content);
         last = now;
-        match quick_update(options, &mut cache, &changed) {
+        match quick_update(options, &mut state, &changed) {
             Ok(0) => {}
             Ok(pages) => {
                 eprintln!(
-                    "updated {pages} edited procedure page(s) {} ms after the change was seen; rebuilding the rest",
-                    seen.elapsed().as_millis()
+                    "updated {pages} edited procedure page(s) {} ms after the change was seen ({} ms to check, {} ms to render); rebuilding the rest",
+                    seen.elapsed().as_millis(),
+                    state.checked.as_millis(),
+                    state.rendered.as_millis()
                 );
                 publish(shared, Ok(()));
             }
@@ -209,16 +211,39 @@ fn watch(options: &Options, mut last: Snapshot, shared: &Shared) {
     }
 }
 
-/// Checks the content again (parsing only what changed) and renders the pages of the
-/// procedures whose files are in `changed` into the served folder. Returns how many
-/// procedures it rendered: none when no procedure file was edited.
+/// What the quick update keeps between edits: the content files as last read, and what
+/// each decoded to.
+#[derive(Default)]
+struct Quick {
+    sources: Option<crate::content::Sources>,
+    cache: crate::catalogue::Cache,
+    /// How long the last update took to check the content, and to render.
+    checked: Duration,
+    rendered: Duration,
+}
+
+/// Checks the content again (reading and parsing only what changed) and renders the
+/// pages of the procedures whose files are in `changed` into the served folder. Returns
+/// how many procedures it rendered: none when no procedure file was edited.
 fn quick_update(
     options: &Options,
-    cache: &mut crate::catalogue::Cache,
+    state: &mut Quick,
     changed: &HashSet<String>,
 ) -> Result<usize, Error> {
-    let sources = crate::content::load(&options.content).map_err(Error::Io)?;
-    let catalogue = crate::catalogue::build_cached(&sources, cache).map_err(Error::Content)?;
+    let started = Instant::now();
+    let sources = match state.sources.take() {
+        Some(previous) => crate::content::reload(previous, changed),
+        None => Err(crate::content::Sources::default()),
+    };
+    let sources = match sources {
+        Ok(sources) => sources,
+        Err(_) => crate::content::load(&options.content).map_err(Error::Io)?,
+    };
+    let checked = crate::catalogue::build_cached(&sources, &mut state.cache, changed);
+    state.sources = Some(sources);
+    let catalogue = checked.map_err(Error::Content)?;
+    state.checked = started.elapsed();
+    let started = Instant::now();
     let codes: HashSet<&str> = catalogue
         .procedures
         .iter()
@@ -252,6 +277,7 @@ fn quick_update(
             crate::render::Error::Io(e) => Error::Io(e),
         },
     )?;
+    state.rendered = started.elapsed();
     Ok(codes.len())
 }
 

@@ -53,40 +53,35 @@ pub fn build(sources: &Sources) -> Result<Catalogue, Vec<Diagnostic>> {
     link(sources, results)
 }
 
-/// What each file decoded to, kept between the builds of `serve`: a file whose text did
-/// not change is not parsed again, so a rebuild after one edit only links.
+/// What each file decoded to, kept between the builds of `serve`: a file that did not
+/// change is not parsed again, so a rebuild after one edit mostly links.
 #[derive(Default)]
 pub struct Cache {
-    files: HashMap<String, (u64, FileResult)>,
+    files: HashMap<String, FileResult>,
 }
 
-/// [`build`], decoding only the files whose text is not in `cache`, which is updated.
-pub fn build_cached(sources: &Sources, cache: &mut Cache) -> Result<Catalogue, Vec<Diagnostic>> {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let hashes: Vec<u64> = sources
+/// [`build`], decoding only the files in `changed` (relative paths) and those not yet in
+/// `cache`, which is updated.
+pub fn build_cached(
+    sources: &Sources,
+    cache: &mut Cache,
+    changed: &HashSet<String>,
+) -> Result<Catalogue, Vec<Diagnostic>> {
+    cache.files.retain(|rel, _| !changed.contains(rel));
+    let fresh: Vec<(String, FileResult)> = sources
         .files
         .par_iter()
-        .map(|file| {
-            let mut h = DefaultHasher::new();
-            file.text.hash(&mut h);
-            h.finish()
-        })
+        .filter(|file| !cache.files.contains_key(&file.rel))
+        .map(|file| (file.rel.clone(), read_file(file)))
         .collect();
-    let results: Vec<FileResult> = sources
+    cache.files.extend(fresh);
+    let present: HashSet<&str> = sources.files.iter().map(|f| f.rel.as_str()).collect();
+    cache.files.retain(|rel, _| present.contains(rel.as_str()));
+    // The linker takes the records; the cache keeps its own.
+    let results = sources
         .files
         .par_iter()
-        .zip(&hashes)
-        .map(|(file, hash)| match cache.files.get(&file.rel) {
-            Some((seen, result)) if seen == hash => result.clone(),
-            _ => read_file(file),
-        })
-        .collect();
-    cache.files = sources
-        .files
-        .iter()
-        .zip(hashes)
-        .zip(&results)
-        .map(|((file, hash), result)| (file.rel.clone(), (hash, result.clone())))
+        .filter_map(|file| cache.files.get(&file.rel).cloned())
         .collect();
     link(sources, results)
 }

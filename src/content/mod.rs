@@ -9,7 +9,7 @@ pub mod yaml;
 
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use yaml::Pos;
@@ -161,6 +161,37 @@ pub fn load(root: &Path) -> io::Result<Sources> {
     Ok(sources)
 }
 
+/// `sources` with the content files in `changed` (paths relative to the content folder)
+/// read again. Only for edits of files `sources` already holds: when a file was added or
+/// removed, or one that was a problem changed, gives `sources` back to be loaded afresh.
+pub fn reload(mut sources: Sources, changed: &HashSet<String>) -> Result<Sources, Sources> {
+    let editable = changed
+        .iter()
+        .all(|rel| sources.root.join(rel).is_file() && sources.files.iter().any(|f| &f.rel == rel));
+    if !editable {
+        return Err(sources);
+    }
+    let root = sources.root.clone();
+    let mut problems = Vec::new();
+    sources.files.retain_mut(|file| {
+        if !changed.contains(&file.rel) {
+            return true;
+        }
+        match read_source(file.rel.clone(), file.kind, &root.join(&file.rel)) {
+            Ok(again) => {
+                *file = again;
+                true
+            }
+            Err(problem) => {
+                problems.push(problem);
+                false
+            }
+        }
+    });
+    sources.problems.extend(problems);
+    Ok(sources)
+}
+
 fn read_source(rel: String, kind: Kind, path: &Path) -> Result<SourceFile, Diagnostic> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
@@ -219,6 +250,29 @@ mod tests {
             Some(Kind::Procedure)
         );
         assert_eq!(kind_of("files/mau.docx"), None);
+    }
+
+    #[test]
+    fn reloads_only_edited_files() {
+        let root = std::env::temp_dir().join(format!("thutuc-reload-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("agencies")).unwrap();
+        std::fs::write(root.join("site.yaml"), "title: A\n").unwrap();
+        std::fs::write(root.join("agencies/a.yaml"), "name: A\n").unwrap();
+        let sources = load(&root).unwrap();
+        std::fs::write(root.join("agencies/a.yaml"), "name: B\n").unwrap();
+        let edited: HashSet<String> = ["agencies/a.yaml".to_string()].into();
+        let sources = reload(sources, &edited).unwrap_or_else(|_| panic!("an edit reloads"));
+        let text = |s: &Sources, rel: &str| {
+            s.files.iter().find(|f| f.rel == rel).map(|f| f.text.clone())
+        };
+        assert_eq!(text(&sources, "agencies/a.yaml").as_deref(), Some("name: B\n"));
+        assert_eq!(text(&sources, "site.yaml").as_deref(), Some("title: A\n"));
+        // A new file is not an edit: the caller loads everything again.
+        std::fs::write(root.join("agencies/b.yaml"), "name: C\n").unwrap();
+        let added: HashSet<String> = ["agencies/b.yaml".to_string()].into();
+        assert!(reload(sources, &added).is_err());
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
