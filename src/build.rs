@@ -1,6 +1,7 @@
 //! `thutuc build`: check → render → publish → swap, with the time each step took.
 
 use crate::output::Staging;
+use crate::progress::Progress;
 use crate::{Error, publish, render};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,8 +26,14 @@ pub struct Report {
 }
 
 /// Builds the site from `options.content` into `options.output`. On any error the
-/// previous output is left untouched.
+/// previous output is left untouched. Prints nothing.
 pub fn build(options: &Options) -> Result<Report, Error> {
+    build_with(options, &Progress::hidden())
+}
+
+/// [`build`], telling `progress` which step it is in and how far. The caller erases the
+/// line when the build returns ([`Progress::clear`]).
+pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Error> {
     let mut steps = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str| {
@@ -38,34 +45,38 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         .as_deref()
         .map(normalise_base_url)
         .transpose()?;
-    let catalogue = crate::check(&options.content)?;
+    let catalogue = crate::check_with(&options.content, progress)?;
     let base_url = base_url.unwrap_or_else(|| catalogue.site.base_url.clone());
     lap("load and check");
 
     let staging = Staging::new(&options.output, &[&options.content]).map_err(Error::Io)?;
     let mut form_sizes = BTreeMap::new();
+    progress.counted("copying forms", catalogue.forms.len());
     for form in &catalogue.forms {
         let size = staging
             .copy(&options.content.join(form), form)
             .map_err(|e| Error::Io(with_path(e, &options.content.join(form))))?;
         form_sizes.insert(form.clone(), size);
+        progress.tick();
     }
     lap("copy forms");
 
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-    let rendered =
-        render::render(&catalogue, &base_url, &form_sizes, &write).map_err(|e| match e {
+    let rendered = render::render(&catalogue, &base_url, &form_sizes, &write, progress).map_err(
+        |e| match e {
             render::Error::Theme(m) => Error::Theme(m),
             render::Error::Io(e) => Error::Io(e),
-        })?;
+        },
+    )?;
     lap("render");
 
-    crate::search::export(&catalogue, staging.path()).map_err(|e| match e {
+    crate::search::export(&catalogue, staging.path(), progress).map_err(|e| match e {
         crate::search::Error::Io(e) => Error::Io(e),
         other => Error::Theme(other.to_string()),
     })?;
     lap("search index");
 
+    progress.step("writing the sitemap, feeds and open data");
     staging
         .write(
             "sitemap.xml",
@@ -89,8 +100,10 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         publish::open_data::write(&catalogue, &strings, &base_url, &write).map_err(Error::Io)?;
     lap("publish");
 
+    progress.step("replacing the output folder");
     let previous = staging.commit().map_err(Error::Io)?;
     lap("swap");
+    progress.step("removing the previous output");
     crate::output::remove_previous(previous);
     lap("remove previous output");
     Ok(Report {

@@ -12,6 +12,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod import;
 pub mod output;
+pub mod progress;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
@@ -21,10 +22,11 @@ pub mod serve;
 pub mod text;
 pub mod urls;
 
-pub use build::{Options as BuildOptions, Report as BuildReport, build};
+pub use build::{Options as BuildOptions, Report as BuildReport, build, build_with};
 
 use catalogue::Catalogue;
 use diagnostics::Diagnostic;
+use progress::Progress;
 use std::path::Path;
 
 /// Why a command could not do its work.
@@ -55,11 +57,17 @@ impl std::error::Error for Error {}
 
 /// Loads and validates the content folder.
 pub fn check(content_dir: &Path) -> Result<Catalogue, Error> {
-    let sources = content::load(content_dir).map_err(|e| {
+    check_with(content_dir, &Progress::hidden())
+}
+
+/// [`check`], telling `progress` how far it is. The caller erases the line when it
+/// returns ([`Progress::clear`]).
+pub fn check_with(content_dir: &Path, progress: &Progress) -> Result<Catalogue, Error> {
+    let sources = content::load_with(content_dir, progress).map_err(|e| {
         Error::Io(std::io::Error::new(
             e.kind(),
             format!("{}: {e}", content_dir.display()),
         ))
     })?;
-    catalogue::build(&sources).map_err(Error::Content)
+    catalogue::build_with(&sources, progress).map_err(Error::Content)
 }

@@ -4,6 +4,7 @@ use clap::{Args, Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use thutuc::progress::Progress;
 
 // Rendering allocates and frees many small strings on every core; glibc's allocator
 // spent a fifth of a 10,000-procedure build in malloc (see BENCHMARKS.md).
@@ -28,6 +29,8 @@ enum Command {
         /// The content folder
         #[arg(long, default_value = "content")]
         content: PathBuf,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Build the website; the output folder is replaced only if the whole build succeeds
     Build {
@@ -40,6 +43,8 @@ enum Command {
         /// The address the site is published at (default: base_url in site.yaml)
         #[arg(long)]
         base_url: Option<String>,
+        #[command(flatten)]
+        quiet: Quiet,
     },
     /// Build the website for this machine and serve it on 127.0.0.1
     Serve {
@@ -154,13 +159,25 @@ struct ImportTarget {
     /// Also replace procedure files that a person has edited since they were imported
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    quiet: Quiet,
+}
+
+/// Progress shows on a terminal only (on stderr); `--quiet` hides it and the summary.
+#[derive(Args)]
+struct Quiet {
+    /// Print nothing but problems: no progress, no summary when all went well
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// Exit codes: 0 clean, 1 content errors, 2 usage or I/O errors (clap exits 2 on usage).
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { content } => match thutuc::check(&content) {
+        Command::Check { content, quiet } => match with_progress(quiet.quiet, |progress| {
+            thutuc::check_with(&content, progress)
+        }) {
             Ok(catalogue) => {
                 // The process ends here: the OS takes the memory back at once, where
                 // freeing the catalogue piece by piece costs 70 ms at 10,000 procedures.
@@ -173,13 +190,17 @@ fn main() -> ExitCode {
             content,
             output,
             base_url,
+            quiet,
         } => {
             let options = thutuc::BuildOptions {
                 content: content.clone(),
                 output: output.clone(),
                 base_url,
             };
-            match thutuc::build(&options) {
+            match with_progress(quiet.quiet, |progress| {
+                thutuc::build_with(&options, progress)
+            }) {
+                Ok(_) if quiet.quiet => ExitCode::SUCCESS,
                 Ok(report) => {
                     let steps: Vec<String> = report
                         .steps
@@ -301,8 +322,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// Runs `work` with progress on stderr (when it is a terminal and not `quiet`), and
+/// erases the progress line before anything else is printed.
+fn with_progress<T>(quiet: bool, work: impl FnOnce(&Progress) -> T) -> T {
+    let progress = Progress::stderr(quiet);
+    let result = work(&progress);
+    progress.clear();
+    result
+}
+
 fn import(source: ImportSource) -> ExitCode {
-    use thutuc::import::{Options, Source, run};
+    use thutuc::import::{Options, Source, run_with};
     let (source, inputs, target) = match source {
         ImportSource::Dvcqg { inputs, target } => (Source::Dvcqg, inputs, target),
         ImportSource::Xlsx { file, target } => (Source::Xlsx, vec![file], target),
@@ -312,7 +342,15 @@ fn import(source: ImportSource) -> ExitCode {
         content: target.content,
         force: target.force,
     };
-    match run(source, &inputs, &options) {
+    let quiet = target.quiet.quiet;
+    match with_progress(quiet, |progress| {
+        run_with(source, &inputs, &options, progress)
+    }) {
+        Ok(report) if quiet => {
+            // Quiet, but files left alone and input left out still need a person.
+            eprint!("{}", report.warnings());
+            ExitCode::SUCCESS
+        }
         Ok(report) => {
             print!("{report}");
             ExitCode::SUCCESS

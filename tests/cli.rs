@@ -76,6 +76,148 @@ fn build_exit_codes() {
     );
 }
 
+/// What a progress line would leave in piped output: carriage returns, escape codes, or
+/// the names of the steps.
+fn assert_no_progress(what: &str, output: &[u8]) {
+    let text = String::from_utf8_lossy(output);
+    for sign in [
+        "\r",
+        "\x1b",
+        "finding files",
+        "reading files",
+        "checking files",
+        "rendering pages",
+        "indexing for search",
+        "writing procedures",
+    ] {
+        assert!(!text.contains(sign), "{what} has {sign:?}: {text:?}");
+    }
+}
+
+fn import_fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+#[test]
+fn piped_output_has_no_progress() {
+    let tmp = TempDir::new("cli-piped");
+    // TERM says the terminal could redraw: only stderr not being a terminal hides progress.
+    let build = thutuc()
+        .args(["build", "--content"])
+        .arg(fixture())
+        .arg("--output")
+        .arg(tmp.join("public"))
+        .env("TERM", "xterm-256color")
+        .output()
+        .unwrap();
+    assert_eq!(build.status.code(), Some(0));
+    assert_no_progress("build's stdout", &build.stdout);
+    assert_no_progress("build's stderr", &build.stderr);
+    let summary = String::from_utf8_lossy(&build.stderr);
+    assert!(summary.starts_with("built 4 procedures"), "{summary}");
+    assert_eq!(summary.lines().count(), 1, "{summary}");
+
+    let check = thutuc()
+        .args(["check", "--content"])
+        .arg(fixture())
+        .env("TERM", "xterm-256color")
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0));
+    assert!(check.stdout.is_empty() && check.stderr.is_empty());
+
+    let import = thutuc()
+        .args(["import", "csv"])
+        .arg(import_fixture("list.csv"))
+        .arg("--content")
+        .arg(tmp.join("content"))
+        .env("TERM", "xterm-256color")
+        .output()
+        .unwrap();
+    assert_eq!(import.status.code(), Some(0));
+    assert_no_progress("import's stdout", &import.stdout);
+    assert_no_progress("import's stderr", &import.stderr);
+    assert!(String::from_utf8_lossy(&import.stdout).contains("procedure(s) read"));
+}
+
+#[test]
+fn quiet_prints_only_problems() {
+    let tmp = TempDir::new("cli-quiet");
+    let out = tmp.join("public");
+    let build = thutuc()
+        .args(["build", "--quiet", "--content"])
+        .arg(fixture())
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(build.status.code(), Some(0));
+    assert!(build.stdout.is_empty(), "{:?}", build.stdout);
+    assert!(build.stderr.is_empty(), "{:?}", build.stderr);
+    assert!(
+        out.join("index.html").is_file(),
+        "a quiet build still builds"
+    );
+
+    // A broken catalogue: the problems are printed, with the same exit code.
+    let content = tmp.join("content");
+    copy_dir(&fixture(), &content);
+    std::fs::write(content.join("levels.yaml"), "- id: tinh\n  nam: Cấp tỉnh\n").unwrap();
+    for command in ["build", "check"] {
+        let mut run = thutuc();
+        run.args([command, "-q", "--content"]).arg(&content);
+        if command == "build" {
+            run.arg("--output").arg(&out);
+        }
+        let bad = run.output().unwrap();
+        assert_eq!(bad.status.code(), Some(1), "{command}");
+        let stderr = String::from_utf8_lossy(&bad.stderr);
+        assert!(stderr.contains("levels.yaml:2:3"), "{command}: {stderr}");
+        assert_no_progress(command, &bad.stderr);
+        assert!(bad.stdout.is_empty());
+    }
+
+    // Import: nothing on success; a file it leaves alone is still told, on stderr.
+    let imported = tmp.join("imported");
+    let import = |extra: &[&str]| {
+        thutuc()
+            .args(["import", "csv"])
+            .arg(import_fixture("list.csv"))
+            .arg("--content")
+            .arg(&imported)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let first = import(&["--quiet"]);
+    assert_eq!(first.status.code(), Some(0));
+    assert!(first.stdout.is_empty() && first.stderr.is_empty());
+    assert!(
+        imported.join("site.yaml").is_file(),
+        "a quiet import still imports"
+    );
+    let procedure = walkdir::WalkDir::new(imported.join("procedures"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .expect("an imported procedure")
+        .into_path();
+    let edited = std::fs::read_to_string(&procedure).unwrap() + "\nA note staff added.\n";
+    std::fs::write(&procedure, edited).unwrap();
+    let again = import(&["-q"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(again.stdout.is_empty());
+    let warnings = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        warnings.starts_with("skipped    procedures/")
+            && warnings.contains("edited since it was imported"),
+        "{warnings}"
+    );
+    assert_eq!(warnings.lines().count(), 1, "{warnings}");
+}
+
 /// `thutuc serve` on a free port, killed when dropped.
 struct Server {
     child: Child,

@@ -9,6 +9,7 @@ pub use model::*;
 use crate::content::yaml::{self, Node, Pos};
 use crate::content::{self, Kind, SourceFile, Sources, front_matter};
 use crate::diagnostics::{Diagnostic, suggestion};
+use crate::progress::Progress;
 use crate::urls;
 use rayon::prelude::*;
 use records::{RecordReader, Ref, RefKind};
@@ -49,7 +50,22 @@ struct FileResult {
 /// Validates everything in `sources`. Returns the catalogue, or every problem found,
 /// sorted by file and position.
 pub fn build(sources: &Sources) -> Result<Catalogue, Vec<Diagnostic>> {
-    let results: Vec<FileResult> = sources.files.par_iter().map(read_file).collect();
+    build_with(sources, &Progress::hidden())
+}
+
+/// [`build`], telling `progress` how far it is.
+pub fn build_with(sources: &Sources, progress: &Progress) -> Result<Catalogue, Vec<Diagnostic>> {
+    progress.counted("checking files", sources.files.len());
+    let results: Vec<FileResult> = sources
+        .files
+        .par_iter()
+        .map(|file| {
+            let result = read_file(file);
+            progress.tick();
+            result
+        })
+        .collect();
+    progress.step("linking the catalogue");
     link(sources, results)
 }
 

@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod yaml;
 
 use crate::diagnostics::Diagnostic;
+use crate::progress::Progress;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashSet};
 use std::io;
@@ -87,6 +88,11 @@ fn problem(rel: &str, message: impl Into<String>) -> Diagnostic {
 /// Reads every file under `root`. Only a missing or unreadable folder is an I/O error;
 /// a bad file becomes a problem in [`Sources::problems`].
 pub fn load(root: &Path) -> io::Result<Sources> {
+    load_with(root, &Progress::hidden())
+}
+
+/// [`load`], telling `progress` how far it is.
+pub fn load_with(root: &Path, progress: &Progress) -> io::Result<Sources> {
     let meta = std::fs::metadata(root)?;
     if !meta.is_dir() {
         return Err(io::Error::new(
@@ -98,6 +104,7 @@ pub fn load(root: &Path) -> io::Result<Sources> {
         root: root.to_path_buf(),
         ..Sources::default()
     };
+    progress.step("finding files");
     let mut to_read = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
@@ -148,9 +155,14 @@ pub fn load(root: &Path) -> io::Result<Sources> {
             None => {}
         }
     }
+    progress.counted("reading files", to_read.len());
     let read: Vec<Result<SourceFile, Diagnostic>> = to_read
         .into_par_iter()
-        .map(|(rel, kind, path)| read_source(rel, kind, &path))
+        .map(|(rel, kind, path)| {
+            let file = read_source(rel, kind, &path);
+            progress.tick();
+            file
+        })
         .collect();
     for result in read {
         match result {

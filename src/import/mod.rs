@@ -17,6 +17,7 @@ pub mod table;
 pub mod xlsx;
 mod yaml_out;
 
+use crate::progress::Progress;
 use files::Found;
 use record::{Record, Sourced};
 use render::Resolved;
@@ -66,22 +67,32 @@ pub struct Options {
 }
 
 /// Imports `inputs` into the content folder. Fails only when an input or the content
-/// folder cannot be read or written; everything else is in the report.
+/// folder cannot be read or written; everything else is in the report. Prints nothing.
 pub fn run(source: Source, inputs: &[PathBuf], options: &Options) -> Result<Report, String> {
+    run_with(source, inputs, options, &Progress::hidden())
+}
+
+/// [`run`], telling `progress` which step it is in and how far. The caller erases the
+/// line when the import returns ([`Progress::clear`]).
+pub fn run_with(
+    source: Source,
+    inputs: &[PathBuf],
+    options: &Options,
+    progress: &Progress,
+) -> Result<Report, String> {
     let mut report = Report::default();
-    let mut records = Vec::new();
-    for input in inputs {
-        records.extend(read_input(source, input, &mut report.notices)?);
-    }
+    let records = read_inputs(source, inputs, &mut report.notices, progress)?;
     let root = &options.content;
     std::fs::create_dir_all(root).map_err(|e| format!("{}: {e}", root.display()))?;
-    let mut state = State::read(root)?;
+    let mut state = State::read(root, progress)?;
 
     // Ids first, for every record, so the taxonomies and agencies are complete before
     // any procedure that refers to them is written.
     let mut seen = HashSet::new();
     let mut planned = Vec::new();
+    progress.counted("laying out procedures", records.len());
     for Sourced { origin, mut record } in records {
+        progress.tick();
         if !seen.insert(record.code.clone()) {
             report.notices.push(format!(
                 "{origin}: code {} was already imported from an earlier item; this one is left out",
@@ -107,24 +118,41 @@ pub fn run(source: Source, inputs: &[PathBuf], options: &Options) -> Result<Repo
     }
     report.procedures = planned.len();
 
+    progress.step("writing agencies and lists");
     write_support_files(root, &state, &mut report)?;
+    progress.counted("writing procedures", planned.len());
     for (path, text) in planned {
         write_procedure(root, &path, &text, source, options.force, &mut report)?;
+        progress.tick();
     }
     Ok(report)
 }
 
-fn read_input(
+fn read_inputs(
     source: Source,
-    input: &Path,
+    inputs: &[PathBuf],
     notices: &mut Vec<String>,
+    progress: &Progress,
 ) -> Result<Vec<Sourced>, String> {
+    let mut out = Vec::new();
     match source {
-        Source::Xlsx => xlsx::read(input, notices),
-        Source::Csv => csv::read(input, notices),
+        Source::Xlsx | Source::Csv => {
+            for input in inputs {
+                progress.step(&format!("reading {}", input.display()));
+                out.extend(match source {
+                    Source::Xlsx => xlsx::read(input, notices)?,
+                    _ => csv::read(input, notices)?,
+                });
+            }
+        }
         Source::Dvcqg => {
-            let mut out = Vec::new();
-            for path in json_files(input)? {
+            progress.step("finding records");
+            let mut paths = Vec::new();
+            for input in inputs {
+                paths.extend(json_files(input)?);
+            }
+            progress.counted("reading records", paths.len());
+            for path in paths {
                 let name = path.display().to_string();
                 let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
                 match dvcqg::read(&text) {
@@ -143,10 +171,11 @@ fn read_input(
                     Ok(None) => notices.push(format!("{name}: not a procedure detail record")),
                     Err(e) => notices.push(format!("{name}: {e}")),
                 }
+                progress.tick();
             }
-            Ok(out)
         }
     }
+    Ok(out)
 }
 
 /// A JSON file, or every `.json` file under a folder, in a stable order.

@@ -42,6 +42,46 @@ pub struct Unparsed {
     pub original: String,
 }
 
+impl Report {
+    /// What a person should know even of a quiet import (`--quiet`): the files it left
+    /// alone and the input it left out. Empty when there is nothing.
+    pub fn warnings(&self) -> String {
+        struct Warnings<'a>(&'a Report);
+        impl fmt::Display for Warnings<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                self.0.write_skipped(f)?;
+                self.0.write_notices(f)
+            }
+        }
+        Warnings(self)
+            .to_string()
+            .trim_start_matches('\n')
+            .to_string()
+    }
+
+    fn write_skipped(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        for s in &self.skipped {
+            let why = if s.manual {
+                "not written by the importer"
+            } else {
+                "edited since it was imported"
+            };
+            writeln!(f, "skipped    {} ({why}; --force replaces it)", s.file)?;
+        }
+        Ok(())
+    }
+
+    fn write_notices(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if !self.notices.is_empty() {
+            writeln!(f, "\nLeft out of the import:")?;
+            for n in &self.notices {
+                writeln!(f, "  {n}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         for file in &self.written {
@@ -59,14 +99,7 @@ impl fmt::Display for Report {
         for file in &self.forced {
             writeln!(f, "replaced   {file} (had been edited; --force)")?;
         }
-        for s in &self.skipped {
-            let why = if s.manual {
-                "not written by the importer"
-            } else {
-                "edited since it was imported"
-            };
-            writeln!(f, "skipped    {} ({why}; --force replaces it)", s.file)?;
-        }
+        self.write_skipped(f)?;
         for c in &self.created {
             writeln!(f, "created    {c}")?;
         }
@@ -79,12 +112,7 @@ impl fmt::Display for Report {
                 writeln!(f, "  {}: {}: \"{}\"", u.file, u.field, u.original)?;
             }
         }
-        if !self.notices.is_empty() {
-            writeln!(f, "\nLeft out of the import:")?;
-            for n in &self.notices {
-                writeln!(f, "  {n}")?;
-            }
-        }
+        self.write_notices(f)?;
         writeln!(
             f,
             "\n{} procedure(s) read: {} written, {} updated, {} unchanged, {} kept, {} skipped, {} replaced by --force; \
@@ -100,5 +128,32 @@ impl fmt::Display for Report {
             self.unparsed.len(),
             self.notices.len(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_are_what_needs_a_person() {
+        let mut report = Report {
+            procedures: 2,
+            written: vec!["procedures/a.md".into()],
+            ..Report::default()
+        };
+        assert_eq!(report.warnings(), "", "a clean import has nothing to say");
+        report.skipped.push(Skipped {
+            file: "procedures/b.md".into(),
+            manual: true,
+        });
+        report.notices.push("list.csv:3: no code".into());
+        assert_eq!(
+            report.warnings(),
+            "skipped    procedures/b.md (not written by the importer; --force replaces it)\n\
+             \nLeft out of the import:\n  list.csv:3: no code\n"
+        );
+        let full = report.to_string();
+        assert!(full.contains(&report.warnings()), "{full}");
     }
 }

@@ -5,6 +5,7 @@
 //! same name always gives the same id. New entries are only added, never changed.
 
 use crate::content::{self, Kind, front_matter, yaml};
+use crate::progress::Progress;
 use crate::text::{clean_line, fold, slugify};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
@@ -212,8 +213,9 @@ pub struct Placement {
 
 impl State {
     /// Reads the content folder (which must exist).
-    pub fn read(root: &Path) -> Result<State, String> {
-        let sources = content::load(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    pub fn read(root: &Path, progress: &Progress) -> Result<State, String> {
+        let sources =
+            content::load_with(root, progress).map_err(|e| format!("{}: {e}", root.display()))?;
         let find = |kind| sources.files.iter().find(|f| f.kind == kind);
         let mut state = State {
             has_site: find(Kind::Site).is_some(),

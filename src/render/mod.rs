@@ -16,6 +16,7 @@ pub mod theme;
 pub mod view;
 
 use crate::catalogue::{Catalogue, Language, Procedure, Status};
+use crate::progress::Progress;
 use crate::urls;
 use i18n::Strings;
 use markdown::Markdown;
@@ -99,13 +100,23 @@ pub fn render(
     base_url: &str,
     form_sizes: &BTreeMap<String, u64>,
     write: Write,
+    progress: &Progress,
 ) -> Result<Rendered, Error> {
+    progress.step("preparing the theme");
     let (assets, asset_names) = assets::build()?;
     for asset in &assets {
         write(&asset.path, &asset.bytes).map_err(|e| io_error(&asset.path, e))?;
     }
     let jobs = jobs(catalogue);
-    let mut rendered = render_jobs(catalogue, base_url, form_sizes, &asset_names, &jobs, write)?;
+    let mut rendered = render_jobs(
+        catalogue,
+        base_url,
+        form_sizes,
+        &asset_names,
+        &jobs,
+        write,
+        progress,
+    )?;
     rendered.files += assets.len();
     Ok(rendered)
 }
@@ -130,7 +141,15 @@ pub fn render_procedures(
         jobs.push(Job::Procedure(p));
         jobs.extend(p.aliases.iter().map(|a| Job::Alias(a, p)));
     }
-    render_jobs(catalogue, base_url, form_sizes, &asset_names, &jobs, write)
+    render_jobs(
+        catalogue,
+        base_url,
+        form_sizes,
+        &asset_names,
+        &jobs,
+        write,
+        &Progress::hidden(),
+    )
 }
 
 fn render_jobs(
@@ -140,6 +159,7 @@ fn render_jobs(
     asset_names: &BTreeMap<String, String>,
     jobs: &[Job],
     write: Write,
+    progress: &Progress,
 ) -> Result<Rendered, Error> {
     let strings = Strings::load(catalogue.site.language)?;
     let base = base_path(base_url);
@@ -157,6 +177,7 @@ fn render_jobs(
         index: &index,
         base_url,
     };
+    progress.counted("rendering pages", jobs.len());
     let published: Vec<Option<Published>> = jobs
         .par_iter()
         .map(|job| {
@@ -169,6 +190,7 @@ fn render_jobs(
             })?;
             let file = file_of(&page.path);
             write(&file, &minify::html(&html)).map_err(|e| io_error(&file, e))?;
+            progress.tick();
             Ok(page.published.then_some(Published {
                 path: page.path,
                 lastmod: page.lastmod,

@@ -101,6 +101,7 @@ use super::query::completion_boost;
 use super::read::read_back;
 use super::shards::{Facets, completion_shards, facet_of, term_shards, twin_of};
 use crate::catalogue::Catalogue;
+use crate::progress::Progress;
 use crate::text::slugify;
 use crate::urls;
 use serde::Serialize;
@@ -132,8 +133,13 @@ pub struct ExportStats {
 
 /// Indexes `catalogue` with tantivy and writes the static index to `out_dir/search/`
 /// (replacing what was there).
-pub fn export(catalogue: &Catalogue, out_dir: &Path) -> Result<ExportStats, Error> {
-    let ix = super::index::build(catalogue)?;
+pub fn export(
+    catalogue: &Catalogue,
+    out_dir: &Path,
+    progress: &Progress,
+) -> Result<ExportStats, Error> {
+    let ix = super::index::build(catalogue, progress)?;
+    progress.step("writing the search index");
     write(catalogue, &ix, out_dir)
 }
 

@@ -10,6 +10,7 @@ use super::Error;
 use super::analyzer::{Form, ViTokenizer};
 use super::fields::{FIELDS, texts};
 use crate::catalogue::Catalogue;
+use crate::progress::Progress;
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
@@ -29,7 +30,7 @@ pub const ORD_FIELD: &str = "ord";
 /// Indexing memory per thread; tantivy's minimum is 15 MB.
 const MEMORY_PER_THREAD: usize = 40_000_000;
 
-pub fn build(catalogue: &Catalogue) -> Result<SearchIndex, Error> {
+pub fn build(catalogue: &Catalogue, progress: &Progress) -> Result<SearchIndex, Error> {
     let mut builder = Schema::builder();
     let fields: Vec<Field> = FIELDS
         .iter()
@@ -64,6 +65,7 @@ pub fn build(catalogue: &Catalogue) -> Result<SearchIndex, Error> {
         .clamp(1, 4);
     let mut writer: IndexWriter =
         index.writer_with_num_threads(threads, threads * MEMORY_PER_THREAD)?;
+    progress.counted("indexing for search", catalogue.procedures.len());
     for (i, p) in catalogue.procedures.iter().enumerate() {
         let mut doc = TantivyDocument::new();
         doc.add_u64(ord, i as u64);
@@ -73,7 +75,9 @@ pub fn build(catalogue: &Catalogue) -> Result<SearchIndex, Error> {
             }
         }
         writer.add_document(doc)?;
+        progress.tick();
     }
+    progress.step("finishing the search index");
     writer.commit()?;
     writer.wait_merging_threads()?;
 

@@ -63,7 +63,7 @@ impl<'a> Engine<'a> {
     pub fn new(catalogue: &'a Catalogue) -> Result<Self, Error> {
         Ok(Engine {
             catalogue,
-            index: index::build(catalogue)?,
+            index: index::build(catalogue, &crate::progress::Progress::hidden())?,
         })
     }
 
