@@ -70,19 +70,43 @@ pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Erro
     )?;
     lap("render");
 
-    crate::search::export(&catalogue, staging.path(), progress).map_err(|e| match e {
+    // The search index and the files for machines need nothing from each other: made
+    // side by side, the index's single-threaded parts leave a core to the other.
+    let (indexed, published) = rayon::join(
+        || crate::search::export(&catalogue, staging.path(), progress),
+        || publish_files(&catalogue, &base_url, &rendered.published, &staging),
+    );
+    indexed.map_err(|e| match e {
         crate::search::Error::Io(e) => Error::Io(e),
         other => Error::Theme(other.to_string()),
     })?;
-    lap("search index");
+    let published_files = published?;
+    lap("search index and publish");
 
-    progress.step("writing the sitemap, feeds and open data");
-    staging
-        .write(
-            "sitemap.xml",
-            publish::sitemap(&base_url, &rendered.published).as_bytes(),
-        )
-        .and_then(|()| staging.write("robots.txt", publish::robots(&base_url).as_bytes()))
+    progress.step("replacing the output folder");
+    let previous = staging.commit().map_err(Error::Io)?;
+    lap("swap");
+    progress.step("removing the previous output");
+    crate::output::remove_previous(previous);
+    lap("remove previous output");
+    Ok(Report {
+        procedures: catalogue.procedures.len(),
+        files: rendered.files + catalogue.forms.len() + published_files,
+        base_url,
+        steps,
+    })
+}
+
+/// The sitemap, `robots.txt`, the Atom feeds and the open data; returns how many files.
+fn publish_files(
+    catalogue: &crate::catalogue::Catalogue,
+    base_url: &str,
+    pages: &[render::Published],
+    staging: &Staging,
+) -> Result<usize, Error> {
+    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+    write("sitemap.xml", publish::sitemap(base_url, pages).as_bytes())
+        .and_then(|()| write("robots.txt", publish::robots(base_url).as_bytes()))
         .map_err(Error::Io)?;
     let strings = render::i18n::Strings::load(catalogue.site.language).map_err(Error::Theme)?;
     let mut feeds = vec![(None, crate::urls::FEED.to_string())];
@@ -93,25 +117,12 @@ pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Erro
             .map(|f| (Some(f.id.as_str()), crate::urls::field_feed(&f.id))),
     );
     for (field, path) in &feeds {
-        let xml = publish::feed::atom(&catalogue, &strings, &base_url, *field, path);
-        staging.write(path, xml.as_bytes()).map_err(Error::Io)?;
+        let xml = publish::feed::atom(catalogue, &strings, base_url, *field, path);
+        write(path, xml.as_bytes()).map_err(Error::Io)?;
     }
     let data_files =
-        publish::open_data::write(&catalogue, &strings, &base_url, &write).map_err(Error::Io)?;
-    lap("publish");
-
-    progress.step("replacing the output folder");
-    let previous = staging.commit().map_err(Error::Io)?;
-    lap("swap");
-    progress.step("removing the previous output");
-    crate::output::remove_previous(previous);
-    lap("remove previous output");
-    Ok(Report {
-        procedures: catalogue.procedures.len(),
-        files: rendered.files + catalogue.forms.len() + 2 + feeds.len() + data_files,
-        base_url,
-        steps,
-    })
+        publish::open_data::write(catalogue, &strings, base_url, &write).map_err(Error::Io)?;
+    Ok(2 + feeds.len() + data_files)
 }
 
 /// A base URL given on the command line: absolute http(s), ending with `/`.

@@ -32,6 +32,9 @@ use http::{Reply, Request};
 
 /// How often the watcher looks at the content folder.
 pub const POLL: Duration = Duration::from_millis(200);
+/// After a change, how long the folder must stay still before the rebuild starts (an
+/// editor saving, a `git checkout` writing many files).
+const SETTLE: Duration = Duration::from_millis(50);
 /// How long `/__thutuc/version` holds a request open when nothing changes.
 const LONG_POLL: Duration = Duration::from_secs(25);
 /// The path of the live-reload endpoints, outside any site's base path.
@@ -168,7 +171,7 @@ fn watch(options: &Options, mut last: Snapshot, shared: &Shared) {
         // Debounce: wait until a save of several files (or a slow editor) is over.
         let quiet_by = seen + Duration::from_secs(2);
         loop {
-            std::thread::sleep(POLL / 2);
+            std::thread::sleep(SETTLE);
             let again = Snapshot::take(&options.content, &options.output);
             let still = again == now;
             now = again;

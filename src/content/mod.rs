@@ -276,9 +276,15 @@ mod tests {
         let edited: HashSet<String> = ["agencies/a.yaml".to_string()].into();
         let sources = reload(sources, &edited).unwrap_or_else(|_| panic!("an edit reloads"));
         let text = |s: &Sources, rel: &str| {
-            s.files.iter().find(|f| f.rel == rel).map(|f| f.text.clone())
+            s.files
+                .iter()
+                .find(|f| f.rel == rel)
+                .map(|f| f.text.clone())
         };
-        assert_eq!(text(&sources, "agencies/a.yaml").as_deref(), Some("name: B\n"));
+        assert_eq!(
+            text(&sources, "agencies/a.yaml").as_deref(),
+            Some("name: B\n")
+        );
         assert_eq!(text(&sources, "site.yaml").as_deref(), Some("title: A\n"));
         // A new file is not an edit: the caller loads everything again.
         std::fs::write(root.join("agencies/b.yaml"), "name: C\n").unwrap();

@@ -3,8 +3,13 @@
 
 use super::{minify, theme};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The theme's files, and the map from each name to its hashed output path.
+pub type Built = Result<(Vec<Asset>, BTreeMap<String, String>), String>;
 
 /// A static file ready to be written.
+#[derive(Clone)]
 pub struct Asset {
     /// Output path: `static/site.3f2a9c01b2.css`.
     pub path: String,
@@ -13,7 +18,14 @@ pub struct Asset {
 
 /// Every static file of the theme, and the map from its name in `theme/static/`
 /// (`site.css`) to its hashed output path, for templates (`assets["site.css"]`).
-pub fn build() -> Result<(Vec<Asset>, BTreeMap<String, String>), String> {
+/// Made once per process: the theme is compiled into the binary, and `serve` renders
+/// an edited page with it after every save.
+pub fn build() -> Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(minify_and_hash).clone()
+}
+
+fn minify_and_hash() -> Built {
     let mut assets = Vec::new();
     let mut names = BTreeMap::new();
     for (name, bytes) in theme::files_under("static") {
