@@ -68,10 +68,10 @@ pub fn build(options: &Options) -> Result<Report, Error> {
 
     staging
         .write(
-            "sitemap.xml",
+            crate::urls::SITEMAP,
             publish::sitemap(&base_url, &rendered.published).as_bytes(),
         )
-        .and_then(|()| staging.write("robots.txt", publish::robots(&base_url).as_bytes()))
+        .and_then(|()| staging.write(crate::urls::ROBOTS, publish::robots(&base_url).as_bytes()))
         .map_err(Error::Io)?;
     let strings = render::i18n::Strings::load(catalogue.site.language).map_err(Error::Theme)?;
     let mut feeds = vec![(None, crate::urls::FEED.to_string())];

@@ -24,7 +24,7 @@ pub fn build() -> Result<(Vec<Asset>, BTreeMap<String, String>), String> {
         } else {
             bytes.to_vec()
         };
-        let path = format!("static/{}", hashed_name(name, &bytes));
+        let path = format!("{}{}", crate::urls::STATIC, hashed_name(name, &bytes));
         names.insert(name.to_string(), path.clone());
         assets.push(Asset { path, bytes });
     }
