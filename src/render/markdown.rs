@@ -39,6 +39,10 @@ impl Markdown {
         if markdown.trim().is_empty() {
             return String::new();
         }
+        // Content is cleaned when loaded; cleaning here too keeps this safe on its own:
+        // a control character inside `java\x1fscript:` is gone before the sanitiser looks.
+        let markdown = crate::text::clean_block(markdown);
+        let markdown = markdown.as_str();
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
         let events = Parser::new_ext(markdown, options).map(|event| match event {
             Event::Start(Tag::Heading {
@@ -158,5 +162,32 @@ mod tests {
         assert!(html.contains("href=\"/tinh-a/thu-tuc/x/\""), "{html}");
         assert!(html.contains("href=\"https://example.org/\""), "{html}");
         assert!(html.contains("href=\"#buoc\""), "{html}");
+    }
+
+    /// Found by the `markdown` fuzz target: `href="java\x1fscript:…"` came through the
+    /// sanitiser (to it, and to browsers, not a scheme); the control character is now
+    /// removed first, so the sanitiser sees `javascript:` and drops the link.
+    #[test]
+    fn control_characters_cannot_hide_a_scheme() {
+        let md = Markdown::new("/");
+        let crash =
+            include_bytes!("../../tests/fixtures/fuzz/markdown-control-character-in-url.bin");
+        for input in [
+            String::from_utf8_lossy(crash).into_owned(),
+            "<a href=\"java\u{1f}script:alert(1)\">x</a> [y](vb\u{7}script:z)".to_string(),
+        ] {
+            let html = md.to_html(&input);
+            assert!(
+                !html.contains(|c: char| c.is_control() && !c.is_whitespace()),
+                "{html:?}"
+            );
+            let lower = html.to_ascii_lowercase();
+            for attr in [" href=\"", " src=\""] {
+                for value in lower.split(attr).skip(1) {
+                    let value = value.split('"').next().unwrap_or("").trim_start();
+                    assert!(!value.contains("script:"), "{attr}{value} in {html}");
+                }
+            }
+        }
     }
 }
