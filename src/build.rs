@@ -105,9 +105,12 @@ fn publish_files(
     staging: &Staging,
 ) -> Result<usize, Error> {
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-    write("sitemap.xml", publish::sitemap(base_url, pages).as_bytes())
-        .and_then(|()| write("robots.txt", publish::robots(base_url).as_bytes()))
-        .map_err(Error::Io)?;
+    write(
+        crate::urls::SITEMAP,
+        publish::sitemap(base_url, pages).as_bytes(),
+    )
+    .and_then(|()| write(crate::urls::ROBOTS, publish::robots(base_url).as_bytes()))
+    .map_err(Error::Io)?;
     let strings = render::i18n::Strings::load(catalogue.site.language).map_err(Error::Theme)?;
     let mut feeds = vec![(None, crate::urls::FEED.to_string())];
     feeds.extend(

@@ -1,9 +1,13 @@
-//! Writing the site so that a failed build never half-publishes.
+//! Writing the site so that a failed or killed build never half-publishes.
 //!
-//! Everything is written into a temporary folder beside the output folder; only when the
-//! whole build has succeeded is the old output moved aside and the new one moved into
-//! its place (two renames on the same file system). A build that fails, or panics, drops
-//! its [`Staging`] and leaves the previous output exactly as it was.
+//! Everything is written into a staging folder beside the output folder; only when the
+//! whole build has succeeded does the new site take the old one's place. On Linux that is
+//! one system call, `renameat2(RENAME_EXCHANGE)`, which swaps the two folders atomically:
+//! whenever the process is killed, the output folder is the whole old site or the whole
+//! new one. Elsewhere (or on a file system without the exchange) it is two renames, old
+//! output aside then staging into place; a kill between them leaves no output, and the
+//! next build puts the old one back ([`recover`]). A build that fails, or panics, drops its
+//! [`Staging`] and leaves the previous output exactly as it was.
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -17,7 +21,10 @@ const MARKER_TEXT: &str =
 #[derive(Debug)]
 pub struct Staging {
     output: PathBuf,
+    /// `.NAME.thutuc-tmp` beside the output: the site being written.
     temp: PathBuf,
+    /// `.NAME.thutuc-old`: where the two-rename swap moves the previous output.
+    old: PathBuf,
     committed: bool,
 }
 
@@ -30,21 +37,20 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .filter(|n| n != "..")
             .ok_or_else(|| refuse(output, "is not a folder name thutuc can write to"))?;
-        check_replaceable(output, protect)?;
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent)?;
         let temp = parent.join(format!(".{name}.thutuc-tmp"));
-        if temp.exists() {
-            // Left by a build that was killed; the name says it is ours.
-            std::fs::remove_dir_all(&temp)?;
-        }
+        let old = parent.join(format!(".{name}.thutuc-old"));
+        recover(output, &temp, &old)?;
+        check_replaceable(output, protect)?;
         std::fs::create_dir(&temp)?;
         let staging = Staging {
             output: output.to_path_buf(),
             temp,
+            old,
             committed: false,
         };
         staging.write(MARKER, MARKER_TEXT.as_bytes())?;
@@ -94,30 +100,85 @@ impl Staging {
     /// aside, for the caller to remove with [`remove_previous`]: on a slow disk that
     /// takes longer than the build, and the new site is already in place.
     pub fn commit(mut self) -> io::Result<Option<PathBuf>> {
-        let old = self.temp.with_file_name(format!(
-            ".{}.thutuc-old",
-            self.output
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
-        if old.exists() {
-            std::fs::remove_dir_all(&old)?;
+        let had_output = std::fs::symlink_metadata(&self.output).is_ok();
+        if !had_output {
+            std::fs::rename(&self.temp, &self.output)?;
+            self.committed = true;
+            return Ok(None);
         }
-        let had_output = self.output.exists();
-        if had_output {
-            std::fs::rename(&self.output, &old)?;
+        if exchange(&self.temp, &self.output)? {
+            // The staging folder's name now holds the previous site.
+            self.committed = true;
+            return Ok(Some(self.temp.clone()));
         }
+        if std::fs::symlink_metadata(&self.old).is_ok() {
+            std::fs::remove_dir_all(&self.old)?;
+        }
+        std::fs::rename(&self.output, &self.old)?;
+        // A kill here leaves no output; the next build's `recover` puts `old` back.
         if let Err(e) = std::fs::rename(&self.temp, &self.output) {
-            if had_output {
-                // Put the previous site back rather than leave none.
-                let _ = std::fs::rename(&old, &self.output);
-            }
+            // Put the previous site back rather than leave none.
+            let _ = std::fs::rename(&self.old, &self.output);
             return Err(e);
         }
         self.committed = true;
-        Ok(had_output.then_some(old))
+        Ok(Some(self.old.clone()))
     }
+}
+
+/// Brings back what a killed build left beside `output`: a previous output moved aside
+/// with no output in its place (a kill between the two renames) goes back; the staging
+/// folder, and a previous output that is no longer needed, are removed. Their names say
+/// that thutuc made them.
+fn recover(output: &Path, temp: &Path, old: &Path) -> io::Result<()> {
+    if std::fs::symlink_metadata(old).is_ok() {
+        if std::fs::symlink_metadata(output).is_err() {
+            std::fs::rename(old, output)?;
+        } else {
+            std::fs::remove_dir_all(old)?;
+        }
+    }
+    if std::fs::symlink_metadata(temp).is_ok() {
+        std::fs::remove_dir_all(temp)?;
+    }
+    Ok(())
+}
+
+/// Swaps the folders `a` and `b` in one atomic step. `Ok(false)` when this system or
+/// file system cannot, and the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))
+    };
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        return Ok(true);
+    }
+    let e = io::Error::last_os_error();
+    match e.raw_os_error() {
+        // an old kernel, or a file system without the exchange
+        Some(libc::ENOSYS | libc::EINVAL | libc::EOPNOTSUPP) => Ok(false),
+        _ => Err(e),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
+    Ok(false)
 }
 
 /// Removes a previous output that [`Staging::commit`] moved aside. A failure only costs
@@ -222,6 +283,60 @@ mod tests {
         remove_previous(old);
         assert!(!out.join("a/index.html").exists());
         assert_eq!(std::fs::read(out.join("b.html")).unwrap(), b"three");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_next_build_recovers_what_a_killed_build_left() {
+        let dir = temp_dir("recover");
+        let out = dir.join("public");
+        let (temp, old) = (
+            dir.join(".public.thutuc-tmp"),
+            dir.join(".public.thutuc-old"),
+        );
+        let s = Staging::new(&out, &[]).unwrap();
+        s.write("a.html", b"old site").unwrap();
+        s.commit().unwrap();
+
+        // Killed between the two renames of the fallback swap: no output, the previous
+        // one aside, the new one (complete or not) in the staging folder.
+        std::fs::rename(&out, &old).unwrap();
+        std::fs::create_dir(&temp).unwrap();
+        std::fs::write(temp.join("a.html"), b"half").unwrap();
+        let s = Staging::new(&out, &[]).unwrap();
+        assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"old site");
+        assert!(!old.exists());
+        assert!(!temp.join("a.html").exists(), "a fresh staging folder");
+        drop(s);
+        assert!(!temp.exists());
+
+        // Killed after the swap, while removing the previous output: it goes.
+        std::fs::create_dir_all(old.join("x")).unwrap();
+        let s = Staging::new(&out, &[]).unwrap();
+        assert!(!old.exists());
+        assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"old site");
+        s.write("a.html", b"new site").unwrap();
+        let previous = s.commit().unwrap().expect("there was an output");
+        assert_eq!(std::fs::read(previous.join("a.html")).unwrap(), b"old site");
+        assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"new site");
+        remove_previous(Some(previous));
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["public"], "nothing else is left");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn exchange_swaps_two_folders() {
+        let dir = temp_dir("exchange");
+        let (a, b) = (dir.join("a"), dir.join("b"));
+        std::fs::create_dir_all(a.join("one")).unwrap();
+        std::fs::create_dir_all(b.join("two")).unwrap();
+        assert!(exchange(&a, &b).unwrap(), "ext4 and tmpfs can exchange");
+        assert!(a.join("two").is_dir() && b.join("one").is_dir());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -7,19 +7,29 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// Characters that are invisible and carry no meaning in our content.
+/// Characters that are invisible and carry no meaning in our content: format marks, and
+/// control characters other than tabs and line breaks (pasted from Word or spreadsheets,
+/// or written as YAML escapes; XML forbids them, so a feed with one would not parse).
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    ) || (c.is_control() && !c.is_whitespace())
 }
 
-/// Spaces that should read as a plain space.
+/// Spaces that should read as a plain space, and the vertical tab (Word's line break),
+/// form feed and next-line characters, which XML forbids or only tolerates.
 fn is_odd_space(c: char) -> bool {
     matches!(
         c,
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+        '\u{00A0}' | '\u{2000}'
+            ..='\u{200A}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{000B}'
+                | '\u{000C}'
+                | '\u{0085}'
     )
 }
 
@@ -167,6 +177,7 @@ mod tests {
             "Cu\u{0323}c Chi\u{0301}nh sa\u{0301}ch",
             "a\u{0301}\u{0316} order",
             "đăng k\u{200E}ý\u{00A0}lệ phí",
+            "bell\u{7} \u{1f}unit\u{b}vt\u{c}ff\u{85}nel\u{7f}del\u{9f}\0",
             "",
         ];
         for s in samples {
@@ -200,6 +211,14 @@ mod tests {
     #[test]
     fn clean_block_keeps_lines() {
         assert_eq!(clean_block("a\r\n  b\u{00A0}c\u{FEFF}"), "a\n  b c");
+    }
+
+    /// Control characters would make the Atom feeds malformed XML; tabs and line breaks stay.
+    #[test]
+    fn control_characters_are_removed() {
+        let raw = "Đăng ký\u{1f} khai\u{b}sinh\u{7}\tx\u{0}\u{7f}\u{85}y\u{9f}\nz";
+        assert_eq!(clean_line(raw), "Đăng ký khai sinh x y z");
+        assert_eq!(clean_block(raw), "Đăng ký khai sinh\tx y\nz");
     }
 
     #[test]

@@ -1,6 +1,24 @@
 //! The paths of every page, relative to `base_url`. Published URLs are a contract:
 //! change these rules only with redirects for the old paths.
 
+/// The home page.
+pub const HOME: &str = "";
+
+/// The longest id or slug, in characters (they are ASCII): each becomes a folder name of
+/// the site, which file systems take up to 255 bytes. (One real title in fifty is longer
+/// than this once made into a URL; the importer gives those a shorter `slug`.)
+pub const MAX_SEGMENT: usize = 200;
+
+/// `slug` cut at a hyphen to at most [`MAX_SEGMENT`] characters.
+pub fn shorten(slug: &str) -> &str {
+    if slug.len() <= MAX_SEGMENT {
+        return slug;
+    }
+    // Slugs are ASCII, so byte positions are char positions.
+    let cut = slug[..=MAX_SEGMENT].rfind('-').unwrap_or(MAX_SEGMENT);
+    &slug[..cut]
+}
+
 pub fn procedure(slug: &str) -> String {
     format!("thu-tuc/{slug}/")
 }
@@ -40,4 +58,39 @@ pub const DATA_CSV: &str = "du-lieu/thu-tuc.csv";
 /// One procedure's record as JSON, beside its page.
 pub fn procedure_data(slug: &str) -> String {
     format!("thu-tuc/{slug}/index.json")
+}
+
+/// The page shown for a path that does not exist.
+pub const NOT_FOUND: &str = "404.html";
+/// The sitemap and the robots file, for search engines.
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+/// The theme's files (`static/site.<hash>.css`) and the search index: folders that the
+/// build fills whole.
+pub const STATIC: &str = "static/";
+pub const SEARCH_INDEX: &str = "search/";
+
+/// Every path the build writes whatever the catalogue holds, besides the pages without a
+/// catalogue of their own ([`HOME`], [`A_TO_Z`], [`SEARCH`], [`OPEN_DATA`]); a path ending
+/// with `/` is a folder. Checked against form files and old URLs before a build.
+pub const BUILT: [&str; 10] = [
+    STATIC,
+    SEARCH_INDEX,
+    NOT_FOUND,
+    SITEMAP,
+    ROBOTS,
+    FEED,
+    DATA_JSON,
+    DATA_SCHEMA,
+    DATA_CSV,
+    crate::output::MARKER,
+];
+
+/// The output file of a page path: `thu-tuc/x/` → `thu-tuc/x/index.html`.
+pub fn file_of(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
 }

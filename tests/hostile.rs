@@ -334,6 +334,49 @@ fn nfd_text_and_zero_width_characters_are_normalised() {
     assert!(!page.contains('\u{200B}'));
 }
 
+/// Control characters (YAML escapes in a title, raw ones pasted into the body) are
+/// removed when the content is read: XML forbids them, and one in a title made every
+/// Atom feed malformed.
+#[test]
+fn control_characters_are_removed_and_feeds_stay_well_formed() {
+    let tmp = TempDir::new("hostile-control");
+    let content = content_with(&tmp, None);
+    edit(
+        &content,
+        "title: Đăng ký khai sinh",
+        "title: \"Đăng ký\\x1f khai\\vsinh\\a\\x00\"",
+    );
+    let path = content.join(PROCEDURE);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (front, body) = text.split_at(text.rfind("\n---\n").unwrap() + 5);
+    let body = format!(
+        "Đoạn\u{1f} mở\u{b} đầu\u{7} <a href=\"java\u{1f}script:alert(1)\">x</a>\n\n{body}"
+    );
+    std::fs::write(&path, format!("{front}{body}")).unwrap();
+    let out = build(&content, &tmp, None).expect("builds");
+    let page = read(&out, "thu-tuc/dang-ky-khai-sinh/index.html");
+    assert!(page.contains("Đăng ký khai sinh"), "the cleaned title");
+    for (rel, bytes) in all_files(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        let binary = rel.ends_with(".bin");
+        assert!(
+            binary || !text.contains(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r')),
+            "{rel}: a control character"
+        );
+        if rel.ends_with(".xml") {
+            let mut reader = quick_xml::reader::Reader::from_str(&text);
+            loop {
+                match reader.read_event() {
+                    Ok(quick_xml::events::Event::Eof) => break,
+                    Ok(_) => {}
+                    Err(e) => panic!("{rel} is not well-formed XML: {e}"),
+                }
+            }
+        }
+    }
+    assert_nothing_executable(&out);
+}
+
 #[test]
 fn a_procedure_with_ten_thousand_documents_builds() {
     let tmp = TempDir::new("hostile-docs");

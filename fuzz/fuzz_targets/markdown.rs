@@ -58,11 +58,15 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
     out
 }
 
+/// The start of `url` as a browser reads it (the WHATWG URL standard): leading and
+/// trailing C0 controls and spaces are stripped, tabs and line breaks anywhere removed.
+/// Any other character that cannot be in a scheme (a space, a control) inside it makes
+/// the URL relative, so `java script:` is harmless and `java\tscript:` is not.
 fn scheme(url: &str) -> String {
-    // browsers ignore ASCII whitespace and control characters inside a scheme
     url.replace("&amp;", "&")
+        .trim_matches(|c: char| c <= ' ')
         .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .take(16)
         .collect::<String>()
         .to_ascii_lowercase()

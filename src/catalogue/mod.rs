@@ -1,6 +1,7 @@
 //! Validation: content files in, a typed and linked [`Catalogue`] out, or every problem.
 
 pub mod model;
+mod output_paths;
 pub mod records;
 pub mod values;
 
@@ -11,6 +12,7 @@ use crate::content::{self, Kind, SourceFile, Sources, front_matter};
 use crate::diagnostics::{Diagnostic, suggestion};
 use crate::progress::Progress;
 use crate::urls;
+use output_paths::Owners;
 use rayon::prelude::*;
 use records::{RecordReader, Ref, RefKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -66,7 +68,7 @@ pub fn build_with(sources: &Sources, progress: &Progress) -> Result<Catalogue, V
         })
         .collect();
     progress.step("linking the catalogue");
-    link(sources, results)
+    link(sources, results).finish()
 }
 
 /// What each file decoded to, kept between the builds of `serve`: a file that did not
@@ -99,11 +101,11 @@ pub fn build_cached(
         .par_iter()
         .filter_map(|file| cache.files.get(&file.rel).cloned())
         .collect();
-    link(sources, results)
+    link(sources, results).finish()
 }
 
-/// Links the records of every file into the catalogue.
-fn link(sources: &Sources, results: Vec<FileResult>) -> Result<Catalogue, Vec<Diagnostic>> {
+/// Links the records of every file and checks them together.
+fn link(sources: &Sources, results: Vec<FileResult>) -> Linker {
     let mut linker = Linker {
         diagnostics: sources.problems.clone(),
         ..Linker::default()
@@ -138,7 +140,7 @@ fn link(sources: &Sources, results: Vec<FileResult>) -> Result<Catalogue, Vec<Di
     linker.check_procedures(sources);
     linker.check_refs(&refs, &declared, &broken);
     linker.check_agency_cycles();
-    linker.finish()
+    linker
 }
 
 fn read_file(file: &SourceFile) -> FileResult {
@@ -297,6 +299,8 @@ struct Linker {
     agencies: Vec<(Agency, Pos)>,
     groups: Vec<Group>,
     procedures: Vec<(Procedure, Spots)>,
+    /// The paths the build will write, once the pages are known.
+    owners: Owners,
 }
 
 impl Linker {
@@ -452,9 +456,10 @@ impl Linker {
             }
         }
         // Aliases come last: they may not shadow any page.
+        let fixed = Owners::fixed();
         for (p, spots) in &self.procedures {
             for alias in &p.aliases {
-                if let Some(taken) = reserved_path(alias, sources) {
+                if let Some(taken) = reserved_path(alias, sources, &fixed) {
                     problems.push((
                         Place {
                             file: p.source.clone(),
@@ -493,22 +498,48 @@ impl Linker {
         for (place, field, message) in problems {
             self.error(&place, field, message);
         }
+        let mut owners = fixed;
+        for (url, (_, title)) in &urls {
+            owners.page(url, title);
+        }
+        for (p, _) in &self.procedures {
+            let data = urls::procedure_data(&p.slug);
+            owners.insert(
+                data.clone(),
+                format!("the data file /{data} of \"{}\"", p.title),
+            );
+        }
+        for (f, _) in &self.fields {
+            let feed = urls::field_feed(&f.id);
+            owners.insert(feed.clone(), format!("the feed /{feed} of \"{}\"", f.name));
+        }
+        self.owners = owners;
         self.check_forms(sources);
     }
 
+    /// Every form exists, and is copied to a path that no page or file of the build has.
     fn check_forms(&mut self, sources: &Sources) {
         let mut problems = Vec::new();
         for (p, _) in &self.procedures {
             for (i, d) in p.documents.iter().enumerate() {
                 let Some(form) = &d.form else { continue };
-                if !sources.assets.contains(form) {
+                let message = if !sources.assets.contains(form) {
                     let hint = suggestion(form, sources.assets.iter().map(String::as_str));
-                    problems.push((
-                        p.source.clone(),
-                        format!("documents.{}.form", i + 1),
-                        format!("the file \"{form}\" does not exist in the content folder{hint}"),
-                    ));
-                }
+                    format!("the file \"{form}\" does not exist in the content folder{hint}")
+                } else if let Some((_, what)) = self.owners.owner_of(form) {
+                    // Forms are published at their path in the content folder.
+                    format!(
+                        "the file \"{form}\" is published at /{form}, which clashes with {what}; \
+                         move it into a folder of forms such as \"files/\""
+                    )
+                } else {
+                    continue;
+                };
+                problems.push((
+                    p.source.clone(),
+                    format!("documents.{}.form", i + 1),
+                    message,
+                ));
             }
         }
         // Positions of form fields are not kept in the model; point at the file's front matter.
@@ -689,27 +720,16 @@ impl Linker {
     }
 }
 
-/// What already owns a path of the output other than a page: a file copied from
-/// the content folder, or a folder or file the build writes itself.
-fn reserved_path(alias: &str, sources: &Sources) -> Option<String> {
+/// What already owns a path of the output other than a page of the catalogue: a file
+/// copied from the content folder, or a page, folder or file every site has (`fixed`).
+fn reserved_path(alias: &str, sources: &Sources, fixed: &Owners) -> Option<String> {
     let bare = alias.trim_end_matches('/');
     if sources.assets.contains(bare) {
         return Some(format!("the file {bare} from the content folder"));
     }
-    let first = bare.split('/').next().unwrap_or(bare);
-    let built = [
-        "static",
-        "search",
-        urls::OPEN_DATA.trim_end_matches('/'),
-        "sitemap.xml",
-        "robots.txt",
-        "feed.xml",
-        "404.html",
-        "index.html",
-    ];
-    let pages = [urls::A_TO_Z, urls::SEARCH, urls::STATS, urls::CHANGES];
-    (built.contains(&first) || pages.iter().any(|p| p.trim_end_matches('/') == bare))
-        .then(|| format!("used by the site itself (/{first})"))
+    let (taken, _) = fixed.owner_of(&urls::file_of(alias))?;
+    let first = taken.split('/').next().unwrap_or(taken);
+    Some(format!("used by the site itself (/{first})"))
 }
 
 fn taxonomy_file(kind: Kind) -> &'static str {
@@ -742,10 +762,17 @@ mod tests {
             "static/site.css/",
             "files/a.docx/",
         ] {
-            assert!(reserved_path(alias, &sources).is_some(), "{alias}");
+            assert!(
+                reserved_path(alias, &sources, &Owners::fixed()).is_some(),
+                "{alias}"
+            );
         }
         for alias in ["thu-tuc/ten-cu/", "thong-ke-cu/", "a-z/cu/"] {
-            assert_eq!(reserved_path(alias, &sources), None, "{alias}");
+            assert_eq!(
+                reserved_path(alias, &sources, &Owners::fixed()),
+                None,
+                "{alias}"
+            );
         }
     }
 }

@@ -8,6 +8,7 @@ use super::values::{Date, Duration, Money};
 use crate::content::decode::{Fields, Reader};
 use crate::content::yaml::{Node, Pos, Value};
 use crate::text::{clean_block, clean_line, slugify};
+use crate::urls;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefKind {
@@ -310,6 +311,24 @@ impl RecordReader {
                 format!("\"{t}\" has no letters or digits to make a URL from; add a `slug` field"),
             );
         }
+        let slug = match slug {
+            // Without `slug`, the URL is made from the title: a long title makes one too long.
+            Some(s) if s.len() > urls::MAX_SEGMENT && f.get("slug").is_none() => {
+                let pos = f.get("title").map_or(f.pos, |n| n.pos);
+                self.reader.error(
+                    pos,
+                    "title",
+                    format!(
+                        "makes a URL of {} characters, and at most {} fit; add a shorter `slug`, such as \"{}\"",
+                        s.len(),
+                        urls::MAX_SEGMENT,
+                        urls::shorten(&s)
+                    ),
+                );
+                None
+            }
+            other => other,
+        };
         let levels = match f.require(&mut self.reader, "level") {
             Some(_) => self.ref_list(&mut f, "level", RefKind::Level),
             None => Vec::new(),
@@ -605,6 +624,15 @@ fn alias(r: &mut Reader, node: &Node, path: &str) -> Option<String> {
         if !valid {
             return Err(format!(
                 "\"{text}\" is not a path on this site; expected something like /thu-tuc/ten-cu/"
+            ));
+        }
+        if trimmed
+            .split('/')
+            .any(|part| part.len() > urls::MAX_SEGMENT)
+        {
+            return Err(format!(
+                "a part of this path is longer than {} characters, which no URL of the site can be",
+                urls::MAX_SEGMENT
             ));
         }
         let page = if trimmed.ends_with('/') || trimmed.ends_with(".html") {

@@ -102,7 +102,21 @@ impl Reader {
     /// An id: lower-case ASCII letters, digits and hyphens.
     pub fn id(&mut self, node: &Node, field: &str) -> Option<String> {
         let id = self.text(node, field)?;
-        if crate::text::is_id(&id) {
+        let max = crate::urls::MAX_SEGMENT;
+        if crate::text::is_id(&id) && id.len() > max {
+            self.error(
+                node.pos,
+                field,
+                format!(
+                    "\"{}…\" is {} characters long, and at most {max} fit in the site's URLs; \
+                     try \"{}\"",
+                    &id[..40],
+                    id.len(),
+                    crate::urls::shorten(&id)
+                ),
+            );
+            None
+        } else if crate::text::is_id(&id) {
             Some(id)
         } else {
             let hint = crate::text::slugify(&id);

@@ -36,7 +36,7 @@ fn minify_and_hash() -> Built {
         } else {
             bytes.to_vec()
         };
-        let path = format!("static/{}", hashed_name(name, &bytes));
+        let path = format!("{}{}", crate::urls::STATIC, hashed_name(name, &bytes));
         names.insert(name.to_string(), path.clone());
         assets.push(Asset { path, bytes });
     }

@@ -17,7 +17,7 @@ pub mod view;
 
 use crate::catalogue::{Catalogue, Language, Procedure, Status};
 use crate::progress::Progress;
-use crate::urls;
+use crate::urls::{self, file_of};
 use i18n::Strings;
 use markdown::Markdown;
 use rayon::prelude::*;
@@ -81,15 +81,6 @@ pub fn base_path(base_url: &str) -> String {
             }
         }
         None => "/".to_string(),
-    }
-}
-
-/// The output file of a page path: `thu-tuc/x/` → `thu-tuc/x/index.html`.
-pub fn file_of(path: &str) -> String {
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_string()
     }
 }
 
@@ -484,7 +475,7 @@ impl<'a> Pages<'_, 'a> {
             Job::NotFound => {
                 published = false;
                 crumbs.clear();
-                let path = "404.html".to_string();
+                let path = urls::NOT_FOUND.to_string();
                 (
                     "not_found",
                     "404.html",

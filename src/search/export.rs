@@ -239,7 +239,7 @@ pub fn write(
     let manifest = serde_json::to_vec(&manifest).map_err(|e| Error::Io(e.into()))?;
     files.out.push(("manifest.json".into(), manifest));
 
-    let root = out_dir.join("search");
+    let root = out_dir.join(crate::urls::SEARCH_INDEX);
     if root.exists() {
         std::fs::remove_dir_all(&root)?;
     }
