@@ -73,7 +73,7 @@ pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Erro
     // The search index and the files for machines need nothing from each other: made
     // side by side, the index's single-threaded parts leave a core to the other.
     let (indexed, published) = rayon::join(
-        || crate::search::export(&catalogue, staging.path(), progress),
+        || crate::search::export(&catalogue, &write, progress),
         || publish_files(&catalogue, &base_url, &rendered.published, &staging),
     );
     indexed.map_err(|e| match e {
@@ -84,11 +84,8 @@ pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Erro
     lap("search index and publish");
 
     progress.step("replacing the output folder");
-    let previous = staging.commit().map_err(Error::Io)?;
+    staging.commit().map_err(Error::Io)?;
     lap("swap");
-    progress.step("removing the previous output");
-    crate::output::remove_previous(previous);
-    lap("remove previous output");
     Ok(Report {
         procedures: catalogue.procedures.len(),
         files: rendered.files + catalogue.forms.len() + published_files,

@@ -8,9 +8,17 @@
 //! output aside then staging into place; a kill between them leaves no output, and the
 //! next build puts the old one back ([`recover`]). A build that fails, or panics, drops its
 //! [`Staging`] and leaves the previous output exactly as it was.
+//!
+//! The previous site is not deleted after the swap: it stays beside the output as the
+//! staging folder of the next build, which rewrites only the files whose bytes change and
+//! removes those it no longer makes. Creating and deleting tens of thousands of files is
+//! most of a large build's time on some file systems; a rebuild after a small edit then
+//! touches a few files. The cost is a second copy of the site on disk.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// A file in every output folder, so that thutuc only ever replaces a folder it wrote.
 pub const MARKER: &str = ".thutuc";
@@ -25,7 +33,9 @@ pub struct Staging {
     temp: PathBuf,
     /// `.NAME.thutuc-old`: where the two-rename swap moves the previous output.
     old: PathBuf,
-    committed: bool,
+    /// The files of an earlier site the staging folder started from and this build has
+    /// not written yet: what is left at the end is removed.
+    leftover: Mutex<HashSet<String>>,
 }
 
 impl Staging {
@@ -46,12 +56,12 @@ impl Staging {
         let old = parent.join(format!(".{name}.thutuc-old"));
         recover(output, &temp, &old)?;
         check_replaceable(output, protect)?;
-        std::fs::create_dir(&temp)?;
+        let leftover = recycle(&temp)?;
         let staging = Staging {
             output: output.to_path_buf(),
             temp,
             old,
-            committed: false,
+            leftover: Mutex::new(leftover),
         };
         staging.write(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(staging)
@@ -66,19 +76,56 @@ impl Staging {
     /// from many threads.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.inside(rel)?;
+        let was_there = self.lock_leftover().remove(rel);
+        if was_there && std::fs::read(&path).is_ok_and(|old| old == bytes) {
+            return Ok(());
+        }
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+            make_dirs(&self.temp, dir)?;
+        }
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+            // An earlier site had a folder where this one has a file.
+            std::fs::remove_dir_all(&path)?;
         }
         std::fs::write(path, bytes)
     }
 
     /// Copies a file into the output; returns its size.
     pub fn copy(&self, from: &Path, rel: &str) -> io::Result<u64> {
-        let path = self.inside(rel)?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+        let bytes = std::fs::read(from)?;
+        self.write(rel, &bytes)?;
+        Ok(bytes.len() as u64)
+    }
+
+    fn lock_leftover(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.leftover.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Removes the files of the earlier site that this build did not write, then the
+    /// folders left empty.
+    fn sweep(&self) -> io::Result<()> {
+        let leftover = std::mem::take(&mut *self.lock_leftover());
+        if leftover.is_empty() {
+            return Ok(());
         }
-        std::fs::copy(from, path)
+        for rel in &leftover {
+            let path = self.temp.join(rel);
+            // A file this build replaced by a folder is gone already.
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                std::fs::remove_file(path)?;
+            }
+        }
+        for entry in walkdir::WalkDir::new(&self.temp)
+            .min_depth(1)
+            .contents_first(true)
+        {
+            let entry = entry.map_err(io::Error::other)?;
+            if entry.file_type().is_dir() {
+                // Fails, as it should, on every folder that still holds something.
+                let _ = std::fs::remove_dir(entry.path());
+            }
+        }
+        Ok(())
     }
 
     fn inside(&self, rel: &str) -> io::Result<PathBuf> {
@@ -96,20 +143,17 @@ impl Staging {
         Ok(self.temp.join(rel_path))
     }
 
-    /// Puts the new output in place of the old one. Returns the previous output, moved
-    /// aside, for the caller to remove with [`remove_previous`]: on a slow disk that
-    /// takes longer than the build, and the new site is already in place.
-    pub fn commit(mut self) -> io::Result<Option<PathBuf>> {
+    /// Puts the new output in place of the old one. The previous output stays beside it,
+    /// for the next build to start from.
+    pub fn commit(self) -> io::Result<()> {
+        self.sweep()?;
         let had_output = std::fs::symlink_metadata(&self.output).is_ok();
         if !had_output {
-            std::fs::rename(&self.temp, &self.output)?;
-            self.committed = true;
-            return Ok(None);
+            return std::fs::rename(&self.temp, &self.output);
         }
         if exchange(&self.temp, &self.output)? {
             // The staging folder's name now holds the previous site.
-            self.committed = true;
-            return Ok(Some(self.temp.clone()));
+            return Ok(());
         }
         if std::fs::symlink_metadata(&self.old).is_ok() {
             std::fs::remove_dir_all(&self.old)?;
@@ -121,27 +165,75 @@ impl Staging {
             let _ = std::fs::rename(&self.old, &self.output);
             return Err(e);
         }
-        self.committed = true;
-        Ok(Some(self.old.clone()))
+        Ok(())
     }
 }
 
 /// Brings back what a killed build left beside `output`: a previous output moved aside
-/// with no output in its place (a kill between the two renames) goes back; the staging
-/// folder, and a previous output that is no longer needed, are removed. Their names say
-/// that thutuc made them.
+/// with no output in its place (a kill between the two renames) goes back; otherwise it
+/// becomes the next staging folder (see [`recycle`]). Their names say that thutuc made
+/// them.
 fn recover(output: &Path, temp: &Path, old: &Path) -> io::Result<()> {
     if std::fs::symlink_metadata(old).is_ok() {
         if std::fs::symlink_metadata(output).is_err() {
             std::fs::rename(old, output)?;
+        } else if std::fs::symlink_metadata(temp).is_err() {
+            // The site before the last one: the next staging folder starts from it.
+            std::fs::rename(old, temp)?;
         } else {
             std::fs::remove_dir_all(old)?;
         }
     }
-    if std::fs::symlink_metadata(temp).is_ok() {
-        std::fs::remove_dir_all(temp)?;
-    }
     Ok(())
+}
+
+/// Makes `temp` the staging folder, starting from what is there: the previous site, or
+/// what a failed or killed build left, when it carries thutuc's marker; anything else
+/// is removed. Returns the files found, relative and `/`-separated.
+fn recycle(temp: &Path) -> io::Result<HashSet<String>> {
+    let ours =
+        std::fs::symlink_metadata(temp).is_ok_and(|m| m.is_dir()) && temp.join(MARKER).is_file();
+    if !ours {
+        if std::fs::symlink_metadata(temp).is_ok() {
+            std::fs::remove_dir_all(temp)?;
+        }
+        std::fs::create_dir(temp)?;
+        return Ok(HashSet::new());
+    }
+    let mut files = HashSet::new();
+    for entry in walkdir::WalkDir::new(temp).min_depth(1) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(temp)
+            .map_err(io::Error::other)?
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        files.insert(rel);
+    }
+    Ok(files)
+}
+
+/// `create_dir_all(dir)` inside `root`, first removing any file of an earlier site that
+/// stands where a folder must now be.
+fn make_dirs(root: &Path, dir: &Path) -> io::Result<()> {
+    if std::fs::create_dir_all(dir).is_ok() {
+        return Ok(());
+    }
+    let rel = dir.strip_prefix(root).map_err(io::Error::other)?;
+    let mut at = root.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir()) {
+            std::fs::remove_file(&at)?;
+        }
+    }
+    std::fs::create_dir_all(dir)
 }
 
 /// Swaps the folders `a` and `b` in one atomic step. `Ok(false)` when this system or
@@ -179,22 +271,6 @@ fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
     Ok(false)
-}
-
-/// Removes a previous output that [`Staging::commit`] moved aside. A failure only costs
-/// disk space, and the next build tries again, so it is not an error.
-pub fn remove_previous(old: Option<PathBuf>) {
-    if let Some(old) = old {
-        let _ = std::fs::remove_dir_all(old);
-    }
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.temp);
-        }
-    }
 }
 
 fn refuse(output: &Path, why: &str) -> io::Error {
@@ -254,13 +330,33 @@ mod tests {
         dir
     }
 
+    /// Every file under `dir`, relative, with its bytes.
+    fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
     #[test]
-    fn commit_replaces_and_drop_keeps_the_old_output() {
+    fn commit_replaces_and_a_failed_build_keeps_the_old_output() {
         let dir = temp_dir("swap");
         let out = dir.join("public");
         let s = Staging::new(&out, &[]).unwrap();
         s.write("a/index.html", b"one").unwrap();
-        assert_eq!(s.commit().unwrap(), None, "there was no previous output");
+        s.commit().unwrap();
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
 
         // A build that fails half-way: the staging is dropped without commit.
@@ -270,19 +366,77 @@ mod tests {
         drop(s);
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
         assert!(!out.join("b.html").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "only public/ remains");
 
+        // The next build starts from what the failed one left, and makes exactly its site.
         let s = Staging::new(&out, &[]).unwrap();
         s.write("b.html", b"three").unwrap();
-        let old = s.commit().unwrap();
-        assert!(
-            old.as_ref()
-                .is_some_and(|o| o.join("a/index.html").is_file())
+        s.commit().unwrap();
+        assert_eq!(
+            tree(&out),
+            [
+                (MARKER.to_string(), MARKER_TEXT.as_bytes().to_vec()),
+                ("b.html".to_string(), b"three".to_vec())
+            ]
         );
-        remove_previous(old);
-        assert!(!out.join("a/index.html").exists());
-        assert_eq!(std::fs::read(out.join("b.html")).unwrap(), b"three");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_rebuild_rewrites_only_what_changed_and_removes_what_is_gone() {
+        let dir = temp_dir("reuse");
+        let out = dir.join("public");
+        let site = |files: &[(&str, &str)]| {
+            let s = Staging::new(&out, &[]).unwrap();
+            for (rel, text) in files {
+                s.write(rel, text.as_bytes()).unwrap();
+            }
+            s.commit().unwrap();
+        };
+        site(&[
+            ("same/index.html", "same"),
+            ("gone/x/index.html", "gone"),
+            ("f", "file"),
+        ]);
+        site(&[
+            ("same/index.html", "same"),
+            ("changed.html", "v1"),
+            ("f", "file"),
+        ]);
+        let written = |rel: &str| {
+            std::fs::metadata(out.join(rel))
+                .unwrap()
+                .modified()
+                .unwrap()
+        };
+        let before = written("same/index.html");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        // Three sites: the staging folder now starts from the first one.
+        site(&[
+            ("same/index.html", "same"),
+            ("changed.html", "v2"),
+            ("f/index.html", "a folder where a file was"),
+        ]);
+        let expected: Vec<(String, Vec<u8>)> = [
+            (MARKER, MARKER_TEXT),
+            ("changed.html", "v2"),
+            ("f/index.html", "a folder where a file was"),
+            ("same/index.html", "same"),
+        ]
+        .iter()
+        .map(|(r, t)| (r.to_string(), t.as_bytes().to_vec()))
+        .collect();
+        assert_eq!(tree(&out), expected);
+        assert!(!out.join("gone").exists(), "emptied folders are removed");
+        // Unchanged bytes are not written again: the output is the second build's folder,
+        // with the very file that build wrote.
+        let s = Staging::new(&out, &[]).unwrap();
+        s.write("same/index.html", b"same").unwrap();
+        s.write("changed.html", b"v2").unwrap();
+        s.write("f/index.html", b"a folder where a file was")
+            .unwrap();
+        s.commit().unwrap();
+        assert_eq!(tree(&out), expected);
+        assert_eq!(written("same/index.html"), before, "not written again");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -306,25 +460,24 @@ mod tests {
         let s = Staging::new(&out, &[]).unwrap();
         assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"old site");
         assert!(!old.exists());
-        assert!(!temp.join("a.html").exists(), "a fresh staging folder");
-        drop(s);
-        assert!(!temp.exists());
-
-        // Killed after the swap, while removing the previous output: it goes.
-        std::fs::create_dir_all(old.join("x")).unwrap();
-        let s = Staging::new(&out, &[]).unwrap();
-        assert!(!old.exists());
-        assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"old site");
+        assert!(
+            !temp.join("a.html").exists(),
+            "unmarked: a fresh staging folder"
+        );
         s.write("a.html", b"new site").unwrap();
-        let previous = s.commit().unwrap().expect("there was an output");
-        assert_eq!(std::fs::read(previous.join("a.html")).unwrap(), b"old site");
+        s.commit().unwrap();
         assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"new site");
-        remove_previous(Some(previous));
         let names: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
-            .map(|e| e.unwrap().file_name())
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
             .collect();
-        assert_eq!(names, ["public"], "nothing else is left");
+        assert_eq!(
+            names,
+            [".public.thutuc-tmp", "public"],
+            "the previous site is kept for the next build, nothing else"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

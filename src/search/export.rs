@@ -131,23 +131,43 @@ pub struct ExportStats {
     pub facets_bytes: usize,
 }
 
-/// Indexes `catalogue` with tantivy and writes the static index to `out_dir/search/`
-/// (replacing what was there).
+/// Indexes `catalogue` with tantivy and hands the files of the static index to `write`,
+/// as paths under `search/`.
 pub fn export(
     catalogue: &Catalogue,
-    out_dir: &Path,
+    write: crate::render::Write,
     progress: &Progress,
 ) -> Result<ExportStats, Error> {
     let ix = super::index::build(catalogue, progress)?;
     progress.step("writing the search index");
-    write(catalogue, &ix, out_dir)
+    write_files(catalogue, &ix, write)
 }
 
-/// Writes the export of an index already built from `catalogue`.
-pub fn write(
+/// Writes the static index into `out_dir/search/`, replacing what was there.
+pub fn write_into(
     catalogue: &Catalogue,
     ix: &SearchIndex,
     out_dir: &Path,
+) -> Result<ExportStats, Error> {
+    let root = out_dir.join(crate::urls::SEARCH_INDEX);
+    if root.exists() {
+        std::fs::remove_dir_all(&root)?;
+    }
+    let write = |rel: &str, bytes: &[u8]| {
+        let path = out_dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, bytes)
+    };
+    write_files(catalogue, ix, &write)
+}
+
+/// Hands every file of the export of an index already built from `catalogue` to `write`.
+fn write_files(
+    catalogue: &Catalogue,
+    ix: &SearchIndex,
+    write: crate::render::Write,
 ) -> Result<ExportStats, Error> {
     let stored = read_back(ix)?;
     let columns = FacetColumns::of(catalogue);
@@ -239,20 +259,12 @@ pub fn write(
     let manifest = serde_json::to_vec(&manifest).map_err(|e| Error::Io(e.into()))?;
     files.out.push(("manifest.json".into(), manifest));
 
-    let root = out_dir.join(crate::urls::SEARCH_INDEX);
-    if root.exists() {
-        std::fs::remove_dir_all(&root)?;
-    }
     let mut stats = ExportStats {
         procedures: catalogue.procedures.len(),
         ..Default::default()
     };
     for (name, bytes) in &files.out {
-        let path = root.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&path, bytes)?;
+        write(&format!("{}{name}", crate::urls::SEARCH_INDEX), bytes)?;
         stats.files += 1;
         stats.total_bytes += bytes.len();
         let slot = match name.split(['-', '.']).next() {

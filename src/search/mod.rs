@@ -74,6 +74,6 @@ impl<'a> Engine<'a> {
 
     /// Writes the static index to `out_dir/search/`.
     pub fn export(&self, out_dir: &std::path::Path) -> Result<ExportStats, Error> {
-        export::write(self.catalogue, &self.index, out_dir)
+        export::write_into(self.catalogue, &self.index, out_dir)
     }
 }
