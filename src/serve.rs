@@ -181,8 +181,8 @@ fn watch(options: &Options, mut last: Snapshot, shared: &Shared) {
         }
         let changed = now.changed_since(&last, &options.content);
         last = now;
-        match quick_update(options, &mut state, &changed) {
-            Ok(0) => {}
+        let shown = match quick_update(options, &mut state, &changed) {
+            Ok(0) => false,
             Ok(pages) => {
                 eprintln!(
                     "updated {pages} edited procedure page(s) {} ms after the change was seen ({} ms to check, {} ms to render); rebuilding the rest",
@@ -191,21 +191,29 @@ fn watch(options: &Options, mut last: Snapshot, shared: &Shared) {
                     state.rendered.as_millis()
                 );
                 publish(shared, Ok(()));
+                true
             }
             Err(e) => {
                 report_failure(&e, options, colour);
                 publish(shared, Err(&e));
                 continue;
             }
-        }
+        };
         let started = Instant::now();
         match build::build(options) {
-            Ok(report) => eprintln!(
-                "rebuilt {} procedures in {} ms ({} ms after the change was seen)",
-                report.procedures,
-                started.elapsed().as_millis(),
-                seen.elapsed().as_millis()
-            ),
+            Ok(report) => {
+                eprintln!(
+                    "rebuilt {} procedures in {} ms ({} ms after the change was seen)",
+                    report.procedures,
+                    started.elapsed().as_millis(),
+                    seen.elapsed().as_millis()
+                );
+                // No edited procedure page was shown early (an agency, a list, a new file):
+                // the open pages reload now.
+                if !shown {
+                    publish(shared, Ok(()));
+                }
+            }
             Err(e) => {
                 report_failure(&e, options, colour);
                 publish(shared, Err(&e));

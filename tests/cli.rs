@@ -458,6 +458,29 @@ fn serve_shows_an_edited_procedure_before_rebuilding_the_rest() {
 }
 
 #[test]
+fn serve_reloads_after_an_edit_that_is_not_a_procedure() {
+    let server = serve(None);
+    let host = server.url.split('/').take(3).collect::<Vec<_>>().join("/");
+    let file = server._tmp.join("content/agencies/cong-an-xa.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        yaml.replacen("name: Công an xã, phường", "name: Công an RENAMED", 1),
+    )
+    .unwrap();
+    // Nothing to show early: the whole rebuild then reloads the open pages.
+    assert!(within(10, || {
+        let (_, _, v) = get(&host, "/__thutuc/version");
+        v.contains("\"build\":1") && v.contains("\"problems\":[]")
+    }));
+    assert!(
+        get(&server.url, "/co-quan/cong-an-xa/")
+            .2
+            .contains("Công an RENAMED")
+    );
+}
+
+#[test]
 fn build_output_has_no_live_reload_script() {
     let tmp = TempDir::new("cli-no-live");
     let out = tmp.join("public");

@@ -591,7 +591,11 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         .collect();
     beside.sort();
     // The half-written staging folder is kept for the next build to start from.
-    assert_eq!(beside, [".public.thutuc-tmp", "public"], "other folders left");
+    assert_eq!(
+        beside,
+        [".public.thutuc-tmp", "public"],
+        "other folders left"
+    );
     std::fs::rename(&deep_out, &out).unwrap();
     assert_eq!(all_files(&out), before, "the previous site changed");
 
