@@ -7,7 +7,7 @@
 #
 # Exports the index of the generated catalogue of N procedures with `thutuc search
 # --export`, then runs every query through the real client (theme/static/search.js) in
-# Node with a fetch that counts bytes (tests/search/run-client.mjs), each query with a
+# Node with a fetch that counts bytes (bench/first-query-bytes.mjs), each query with a
 # fresh client, so every query is a first query. "client included" adds search.js itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ for n in "${SIZES[@]}"; do
     "$THUTUC" search --content "$content" --export "$site" x >/dev/null 2>&1
     index=$(du -sb "$site/search" | cut -f1)
     files=$(find "$site/search" -type f | wc -l)
-    node tests/search/run-client.mjs "$site" bench/queries.json 20 >"$site/client.json"
+    node bench/first-query-bytes.mjs "$site" bench/queries.json 20 >"$site/client.json"
     node -e '
       const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
       const [n, index, files, client, clientGz] = process.argv.slice(2).map(Number);
