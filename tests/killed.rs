@@ -185,9 +185,12 @@ fn a_killed_build_leaves_the_whole_old_site_or_the_whole_new_one() {
         "no kill landed before the swap: {tally:?}"
     );
 
-    // A build that runs to its end publishes the other site and cleans up after the kills.
+    // A build that runs to its end publishes the other site; beside it stays only the
+    // previous site, whole, for the next build to start from.
     let target = if current == Site::A { Site::B } else { Site::A };
     build_to_end(content(target), &output);
     assert_eq!(which(&output, &site_a, &site_b), Ok(target));
-    assert_eq!(others(&parent, "public"), Vec::<PathBuf>::new());
+    let kept = parent.join(".public.thutuc-tmp");
+    assert_eq!(others(&parent, "public"), vec![kept.clone()]);
+    assert_eq!(which(&kept, &site_a, &site_b), Ok(current));
 }
