@@ -486,13 +486,7 @@ impl<'a> Pages<'_, 'a> {
             Job::Alias(from, p) => {
                 published = false;
                 crumbs.clear();
-                context.insert(
-                    "target",
-                    &Link {
-                        name: p.title.clone(),
-                        url: urls::procedure(&p.slug),
-                    },
-                );
+                context.insert("target", &Link::to_procedure(p));
                 let path = from.to_string();
                 (
                     "redirect",

@@ -256,10 +256,7 @@ pub fn changes(c: &Catalogue, t: &Strings, index: &Index) -> (ChangesView, Optio
             .replaced_by
             .as_deref()
             .and_then(|code| c.procedure(code))
-            .map(|r| Link {
-                name: r.title.clone(),
-                url: urls::procedure(&r.slug),
-            }),
+            .map(Link::to_procedure),
     };
     let decisions = decisions
         .iter()

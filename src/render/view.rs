@@ -29,6 +29,16 @@ pub struct Link {
     pub url: String,
 }
 
+impl Link {
+    /// A procedure's page, named by its title.
+    pub fn to_procedure(p: &Procedure) -> Link {
+        Link {
+            name: p.title.clone(),
+            url: urls::procedure(&p.slug),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
     /// `2025-07-01`, for `<time datetime>`.
@@ -356,10 +366,7 @@ pub fn procedure<'a>(s: &Sources<'a>, index: &Index<'a>, p: &'a Procedure) -> Pr
             .replaced_by
             .as_deref()
             .and_then(|code| c.procedure(code))
-            .map(|r| Link {
-                name: r.title.clone(),
-                url: urls::procedure(&r.slug),
-            }),
+            .map(Link::to_procedure),
         intro: md.to_html(&p.body.intro),
         steps: p.body.steps.as_deref().map(|m| md.to_html(m)),
         conditions: p.body.conditions.as_deref().map(|m| md.to_html(m)),
