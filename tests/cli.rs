@@ -5,23 +5,29 @@ mod common;
 use common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 fn thutuc() -> Command {
     Command::new(env!("CARGO_BIN_EXE_thutuc"))
 }
 
+/// `thutuc build --content CONTENT --output OUT`, for more arguments and running.
+fn build_command(content: &Path, out: &Path) -> Command {
+    let mut command = thutuc();
+    command
+        .args(["build", "--content"])
+        .arg(content)
+        .arg("--output")
+        .arg(out);
+    command
+}
+
 #[test]
 fn build_exit_codes() {
     let tmp = TempDir::new("cli-build");
     let out = tmp.join("public");
-    let ok = thutuc()
-        .args(["build", "--content"])
-        .arg(fixture())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let ok = build_command(&fixture(), &out).output().unwrap();
     assert_eq!(
         ok.status.code(),
         Some(0),
@@ -35,13 +41,7 @@ fn build_exit_codes() {
     let content = tmp.join("content");
     copy_dir(&fixture(), &content);
     std::fs::write(content.join("levels.yaml"), "- id: tinh\n  nam: Cấp tỉnh\n").unwrap();
-    let bad = thutuc()
-        .args(["build", "--content"])
-        .arg(&content)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let bad = build_command(&content, &out).output().unwrap();
     assert_eq!(bad.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(stderr.contains("levels.yaml:2:3"), "{stderr}");
@@ -62,13 +62,7 @@ fn build_exit_codes() {
     let docs = tmp.join("docs");
     std::fs::create_dir_all(&docs).unwrap();
     std::fs::write(docs.join("notes.txt"), "mine").unwrap();
-    let refused = thutuc()
-        .args(["build", "--content"])
-        .arg(fixture())
-        .arg("--output")
-        .arg(&docs)
-        .output()
-        .unwrap();
+    let refused = build_command(&fixture(), &docs).output().unwrap();
     assert_eq!(refused.status.code(), Some(2));
     assert_eq!(
         std::fs::read_to_string(docs.join("notes.txt")).unwrap(),
@@ -104,11 +98,7 @@ fn import_fixture(name: &str) -> std::path::PathBuf {
 fn piped_output_has_no_progress() {
     let tmp = TempDir::new("cli-piped");
     // TERM says the terminal could redraw: only stderr not being a terminal hides progress.
-    let build = thutuc()
-        .args(["build", "--content"])
-        .arg(fixture())
-        .arg("--output")
-        .arg(tmp.join("public"))
+    let build = build_command(&fixture(), &tmp.join("public"))
         .env("TERM", "xterm-256color")
         .output()
         .unwrap();
@@ -484,13 +474,7 @@ fn serve_reloads_after_an_edit_that_is_not_a_procedure() {
 fn build_output_has_no_live_reload_script() {
     let tmp = TempDir::new("cli-no-live");
     let out = tmp.join("public");
-    let ok = thutuc()
-        .args(["build", "--content"])
-        .arg(fixture())
-        .arg("--output")
-        .arg(&out)
-        .status()
-        .unwrap();
+    let ok = build_command(&fixture(), &out).status().unwrap();
     assert!(ok.success());
     for entry in walkdir::WalkDir::new(&out)
         .into_iter()
