@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSearch, mountSearch, analyzeQuery } from '../../theme/static/search.js';
+import { fakePage } from './fake-dom.mjs';
 
 const siteDir = process.env.SITE_DIR;
 
@@ -62,59 +63,13 @@ test('hostile queries give an answer, never an exception', async () => {
   assert.deepEqual(nfd.results.map((r) => r.code), nfc.results.map((r) => r.code));
 });
 
-// ---- the page, on a minimal fake DOM (as in page.test.mjs)
-class Element {
-  constructor(tag) {
-    this.tagName = tag.toUpperCase();
-    this.children = [];
-    this.attributes = {};
-    this.listeners = {};
-    this.textContent = '';
-    this.value = '';
-  }
-  appendChild(child) {
-    this.children.push(child);
-    child.parentNode = this;
-    return child;
-  }
-  append(...children) {
-    children.forEach((c) => this.appendChild(c));
-  }
-  replaceChildren(...children) {
-    this.children = [];
-    this.append(...children);
-  }
-  insertBefore(node, before) {
-    this.children.splice(Math.max(0, this.children.indexOf(before)), 0, node);
-    node.parentNode = this;
-    return node;
-  }
-  setAttribute(name, value) {
-    this.attributes[name] = String(value);
-  }
-  addEventListener(type, listener) {
-    (this.listeners[type] ||= []).push(listener);
-  }
-}
-
+// ---- the page, on the fake DOM of fake-dom.mjs
 function page(query) {
-  const byId = {};
-  const make = (tag, id) => {
-    const e = new Element(tag);
-    if (id) byId[id] = e;
-    return e;
-  };
-  const body = make('body');
-  const form = body.appendChild(make('form'));
-  const input = form.appendChild(make('input', 'search-input'));
-  input.form = form;
-  body.appendChild(make('div', 'search-results'));
+  const { document, byId } = fakePage(`https://x.vn/tim-kiem/?q=${encodeURIComponent(query)}`, {
+    filters: false,
+  });
   return {
-    document: {
-      getElementById: (id) => byId[id] || null,
-      createElement: (tag) => new Element(tag),
-      defaultView: { location: { href: `https://x.vn/tim-kiem/?q=${encodeURIComponent(query)}` } },
-    },
+    document,
     status: () => byId['search-results'].parentNode.children.find((c) => c.id === 'search-status'),
   };
 }
