@@ -329,6 +329,10 @@ impl<'a> Pages<'_, 'a> {
         let mut crumbs = vec![self.home_crumb()];
         let mut description: Option<String> = None;
         let mut feed = None;
+        // The site's own pages: a fixed path, and their title from the strings.
+        let own = |kind, template, path: &str, title: &str| {
+            (kind, template, path.to_string(), t.get(title).to_string())
+        };
         let (kind, template, path, title): (&str, &str, String, String) = match job {
             Job::Home => {
                 context.insert_value("home", self.home());
@@ -429,59 +433,32 @@ impl<'a> Pages<'_, 'a> {
             Job::AtoZ => {
                 context.insert("letters", &view::letters(self.index));
                 context.insert("total", &t.count("procedures", c.procedures.len() as u64));
-                let path = urls::A_TO_Z.to_string();
-                ("az", "az.html", path, t.get("az_title").to_string())
+                own("az", "az.html", urls::A_TO_Z, "az_title")
             }
             Job::OpenData => {
                 context.insert("data", &crate::publish::open_data::page(c, t));
-                let path = urls::OPEN_DATA.to_string();
-                (
-                    "open_data",
-                    "open-data.html",
-                    path,
-                    t.get("data_title").to_string(),
-                )
+                own("open_data", "open-data.html", urls::OPEN_DATA, "data_title")
             }
             Job::Search => {
                 published = false;
-                let path = urls::SEARCH.to_string();
-                (
-                    "search",
-                    "search.html",
-                    path,
-                    t.get("search_title").to_string(),
-                )
+                own("search", "search.html", urls::SEARCH, "search_title")
             }
             Job::Stats => {
                 let lang = content_lang(c.site.language);
                 context.insert("stats", &reports::stats(c, t, lang));
-                let path = urls::STATS.to_string();
-                (
-                    "stats",
-                    "stats.html",
-                    path,
-                    t.get("stats_title").to_string(),
-                )
+                own("stats", "stats.html", urls::STATS, "stats_title")
             }
             Job::Changes => {
                 let (view, newest) = reports::changes(c, t, self.index);
                 context.insert_value("changes", Value::from_serializable(&view));
                 lastmod = newest;
                 feed = Some(urls::FEED.to_string());
-                let path = urls::CHANGES.to_string();
-                let title = t.get("changes_title").to_string();
-                ("changes", "changes.html", path, title)
+                own("changes", "changes.html", urls::CHANGES, "changes_title")
             }
             Job::NotFound => {
                 published = false;
                 crumbs.clear();
-                let path = urls::NOT_FOUND.to_string();
-                (
-                    "not_found",
-                    "404.html",
-                    path,
-                    t.get("not_found_title").to_string(),
-                )
+                own("not_found", "404.html", urls::NOT_FOUND, "not_found_title")
             }
             Job::Alias(from, p) => {
                 published = false;
