@@ -62,12 +62,8 @@ pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Erro
     lap("copy forms");
 
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-    let rendered = render::render(&catalogue, &base_url, &form_sizes, &write, progress).map_err(
-        |e| match e {
-            render::Error::Theme(m) => Error::Theme(m),
-            render::Error::Io(e) => Error::Io(e),
-        },
-    )?;
+    let rendered = render::render(&catalogue, &base_url, &form_sizes, &write, progress)
+        .map_err(Error::from)?;
     lap("render");
 
     // The search index and the files for machines need nothing from each other: made

@@ -282,12 +282,8 @@ fn quick_update(
         }
         std::fs::write(path, bytes)
     };
-    crate::render::render_procedures(&catalogue, &base_url, &form_sizes, &codes, &write).map_err(
-        |e| match e {
-            crate::render::Error::Theme(m) => Error::Theme(m),
-            crate::render::Error::Io(e) => Error::Io(e),
-        },
-    )?;
+    crate::render::render_procedures(&catalogue, &base_url, &form_sizes, &codes, &write)
+        .map_err(Error::from)?;
     state.rendered = started.elapsed();
     Ok(codes.len())
 }

@@ -1,6 +1,7 @@
 //! Validation: content files in, a typed and linked [`Catalogue`] out, or every problem.
 
 pub mod model;
+pub mod nesting;
 mod output_paths;
 pub mod records;
 pub mod values;

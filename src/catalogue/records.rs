@@ -4,6 +4,7 @@
 //! in a list of [`Ref`]s that [`super::link`] checks once every file has been read.
 
 use super::model::*;
+use super::nesting;
 use super::values::{Date, Duration, Money};
 use crate::content::decode::{Fields, Reader};
 use crate::content::yaml::{Node, Pos, Value};
@@ -276,8 +277,10 @@ impl RecordReader {
 
     // ---- procedures/**/<name>.md ----
 
-    /// Placeholders that `thutuc new` writes into the body must not be published.
+    /// Placeholders that `thutuc new` writes into the body must not be published, and no
+    /// part of it may nest deeper than pages can be rendered.
     pub fn check_body(&mut self, body: &str, first_line: u32) {
+        self.check_nesting(body, first_line);
         for (i, line) in body.lines().enumerate() {
             let text = line.trim().trim_start_matches(['-', '*', '+']).trim_start();
             let text = text
@@ -291,6 +294,33 @@ impl RecordReader {
                 let message = "the text still has the placeholder \"…\" from `thutuc new`; write it or remove the line";
                 self.reader.error(pos, "body", message);
             }
+        }
+    }
+
+    /// Each part of the body as it will be rendered (see [`split_body`]), measured by
+    /// [`nesting::too_deep`]: one problem for each part that nests too deeply.
+    fn check_nesting(&mut self, body: &str, first_line: u32) {
+        // Cleaning keeps the lines, so a line of the cleaned body is a line of the file.
+        let body = clean_block(body);
+        for (_, start, text) in parts(&body) {
+            let lead = text.len() - text.trim_start().len();
+            let Some(at) = nesting::too_deep(text.trim()) else {
+                continue;
+            };
+            let at = start + lead + at;
+            let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+            let pos = Pos {
+                line: first_line + body[..at].matches('\n').count() as u32,
+                column: body[line_start..at].chars().count() as u32 + 1,
+            };
+            let message = format!(
+                "the text is nested more than {} levels deep here (block quotes, lists or \
+                 emphasis inside one another, or HTML tags left open); real text needs a few, \
+                 and pages cannot be made from more: close the HTML tags, or remove the \
+                 repeated `>`, `-` or tags",
+                crate::progress::thousands(nesting::MAX_DEPTH)
+            );
+            self.reader.error(pos, "body", message);
         }
     }
 
@@ -669,24 +699,10 @@ fn section_of(heading: &str) -> Section {
 /// Splits the Markdown body at its `##` headings (outside code blocks).
 pub fn split_body(body: &str) -> Body {
     let body = clean_block(body);
-    let mut parts: Vec<(Option<String>, String)> = vec![(None, String::new())];
-    let mut in_code = false;
-    for line in body.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_code = !in_code;
-        }
-        match line.strip_prefix("## ") {
-            Some(heading) if !in_code => {
-                parts.push((Some(heading.trim().to_string()), String::new()))
-            }
-            _ => parts.last_mut().map_or((), |p| p.1.push_str(line)),
-        }
-    }
     let mut out = Body::default();
-    for (heading, text) in parts {
+    for (heading, _, text) in parts(&body) {
         let text = text.trim().to_string();
-        match heading.map(|h| section_of(&h)) {
+        match heading.map(section_of) {
             None => out.intro = text,
             Some(Section::Steps) => out.steps = Some(text),
             Some(Section::Conditions) => out.conditions = Some(text),
@@ -694,6 +710,31 @@ pub fn split_body(body: &str) -> Body {
         }
     }
     out
+}
+
+/// The parts of a cleaned body between its `##` headings (outside code blocks): each
+/// part's heading (none for the first), the byte offset where its text starts, and the
+/// text. Each part is rendered as Markdown on its own.
+fn parts(body: &str) -> Vec<(Option<&str>, usize, &str)> {
+    let mut parts = vec![(None, 0, 0)];
+    let mut in_code = false;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+        }
+        let end = offset + line.len();
+        match line.strip_prefix("## ") {
+            Some(heading) if !in_code => parts.push((Some(heading.trim()), end, end)),
+            _ => parts.last_mut().map_or((), |p| p.2 = end),
+        }
+        offset = end;
+    }
+    parts
+        .into_iter()
+        .map(|(heading, start, end)| (heading, start, &body[start..end]))
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,17 +2,80 @@
 
 use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
 
+/// How deeply a page may nest for the minifier, which recurses once for each level:
+/// twice what content may nest ([`MAX_DEPTH`](crate::catalogue::nesting::MAX_DEPTH),
+/// which `check` enforces), and the templates' own levels. The rendering threads have
+/// the stack for it.
+pub const MAX_PAGE_DEPTH: usize = 2 * crate::catalogue::nesting::MAX_DEPTH + 200;
+
 /// Minifies one HTML page. Spec-compliant output only: some citizens use old browsers
-/// and screen readers.
-pub fn html(page: &str) -> Vec<u8> {
+/// and screen readers. A page nested deeper than [`MAX_PAGE_DEPTH`] is refused rather
+/// than risk the stack (content that passed `check` never is).
+pub fn html(page: &str) -> Result<Vec<u8>, String> {
+    let depth = depth(page.as_bytes());
+    if depth > MAX_PAGE_DEPTH {
+        return Err(format!(
+            "it is nested {depth} elements deep, and pages can be at most {MAX_PAGE_DEPTH}"
+        ));
+    }
     let cfg = minify_html::Cfg {
         keep_html_and_head_opening_tags: true,
         minify_css: true,
         minify_js: true,
         ..minify_html::Cfg::default()
     };
-    escape_lt(minify_html::minify(page.as_bytes(), &cfg))
+    Ok(escape_lt(minify_html::minify(page.as_bytes(), &cfg)))
 }
+
+/// The deepest nesting of elements in a page made by the templates and the sanitiser,
+/// which close every element they open: start tags up, end tags down, void elements,
+/// comments and the text of `<script>`, `<style>`, `<title>` and `<textarea>` not at all.
+/// Tags the page leaves open only make the count larger.
+fn depth(page: &[u8]) -> usize {
+    let n = page.len();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(lt) = find(page, b"<", i) {
+        i = lt + 1;
+        if page[i..].starts_with(b"!--") {
+            i = find(page, b"-->", i + 3).map_or(n, |e| e + 3);
+            continue;
+        }
+        let closing = page.get(i) == Some(&b'/');
+        let name_start = i + usize::from(closing);
+        let name_end = page[name_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(n, |p| name_start + p);
+        if name_end == name_start || !page[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = page[name_start..name_end].to_ascii_lowercase();
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if VOID.contains(&name.as_slice()) {
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
+        if matches!(
+            name.as_slice(),
+            b"script" | b"style" | b"title" | b"textarea"
+        ) {
+            let mut close = b"</".to_vec();
+            close.extend_from_slice(&name);
+            i = find_ignoring_case(page, &close, name_end).unwrap_or(n);
+        }
+    }
+    deepest
+}
+
+/// Elements without content or end tag.
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr",
+];
 
 /// The minifier writes `<` raw where HTML allows it: in the text of `<title>` and in
 /// quoted attribute values (`<meta property="og:title" content="…">`). A browser reads
@@ -126,11 +189,13 @@ pub fn css(source: &str, name: &str) -> Result<String, String> {
 mod tests {
     #[test]
     fn minifies() {
-        let out = super::html("<!doctype html>\n<html lang=\"vi\">\n  <p>  a   b </p>\n</html>");
+        let out =
+            super::html("<!doctype html>\n<html lang=\"vi\">\n  <p>  a   b </p>\n</html>").unwrap();
         assert!(String::from_utf8(out).unwrap().len() < 50);
         let out = super::html(
             "<html><head><title>&lt;/title>&lt;script>x()&lt;/script></title></head></html>",
-        );
+        )
+        .unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(!out.contains("<script"), "{out}");
         assert!(
@@ -141,7 +206,8 @@ mod tests {
             "<html><head><meta property=\"og:title\" content=\"&lt;/title>&lt;script>x()&lt;/script> &quot;a&quot;\">\
              <script type=\"application/ld+json\">{\"a\":\"b\"}</script></head>\
              <body><p title='&lt;b>'>1 &lt; 2</p><style>a>b{color:red}</style></body></html>",
-        );
+        )
+        .unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(!out.contains("<script>"), "{out}");
         assert!(
@@ -158,5 +224,28 @@ mod tests {
             super::css("a {\n  color: #ff0000;\n}\n", "x.css").unwrap(),
             "a{color:red}"
         );
+    }
+
+    #[test]
+    fn pages_deeper_than_the_minifier_takes_are_refused() {
+        let page = |levels: usize| {
+            format!(
+                "<html><body><!--<div>--><script>'<div>'</script><br>{}x{}</body></html>",
+                "<div>".repeat(levels),
+                "</div>".repeat(levels)
+            )
+        };
+        assert_eq!(super::depth(page(10).as_bytes()), 12);
+        // as deep as allowed: minified, on a thread with the stack that rendering has
+        let deepest = page(super::MAX_PAGE_DEPTH - 2);
+        let minified = std::thread::Builder::new()
+            .stack_size(crate::render::RENDER_STACK)
+            .spawn(move || super::html(&deepest).map(|_| ()))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(minified, Ok(()));
+        let refused = super::html(&page(50_000)).unwrap_err();
+        assert!(refused.contains("50002"), "{refused}");
     }
 }

@@ -36,6 +36,37 @@ pub enum Error {
     Theme(String),
     /// A rendered file could not be written.
     Io(std::io::Error),
+    /// One page could not be made: the content file it shows (none for the site's own
+    /// pages), its path, and why.
+    Page {
+        file: Option<String>,
+        path: String,
+        message: String,
+    },
+}
+
+impl From<Error> for crate::Error {
+    fn from(e: Error) -> crate::Error {
+        match e {
+            Error::Theme(m) => crate::Error::Theme(m),
+            Error::Io(e) => crate::Error::Io(e),
+            Error::Page {
+                file: Some(file),
+                path,
+                message,
+            } => crate::Error::Content(vec![crate::diagnostics::Diagnostic {
+                file,
+                pos: crate::content::yaml::Pos { line: 1, column: 1 },
+                field: String::new(),
+                message: format!("its page (/{path}) could not be made: {message}"),
+            }]),
+            Error::Page {
+                file: None,
+                path,
+                message,
+            } => crate::Error::Theme(format!("the page /{path} could not be made: {message}")),
+        }
+    }
 }
 
 impl From<String> for Error {
@@ -169,31 +200,72 @@ fn render_jobs(
         base_url,
     };
     progress.counted("rendering pages", jobs.len());
-    let published: Vec<Option<Published>> = jobs
-        .par_iter()
-        .map(|job| {
-            let page = pages.page(job);
-            let html = tera.render(page.template, &page.context).map_err(|e| {
-                Error::Theme(format!(
-                    "rendering {} with {}: {e}",
-                    page.path, page.template
-                ))
-            })?;
-            let file = file_of(&page.path);
-            write(&file, &minify::html(&html)).map_err(|e| io_error(&file, e))?;
-            progress.tick();
-            Ok(page.published.then_some(Published {
-                path: page.path,
-                lastmod: page.lastmod,
-            }))
-        })
-        .collect::<Result<_, Error>>()?;
+    let render_one = |job: &Job| {
+        let page = pages.page(job);
+        let html = tera.render(page.template, &page.context).map_err(|e| {
+            Error::Theme(format!(
+                "rendering {} with {}: {e}",
+                page.path, page.template
+            ))
+        })?;
+        let file = file_of(&page.path);
+        let minified = minify::html(&html).map_err(|message| Error::Page {
+            file: job.source(catalogue),
+            path: page.path.clone(),
+            message,
+        })?;
+        write(&file, &minified).map_err(|e| io_error(&file, e))?;
+        progress.tick();
+        Ok(page.published.then_some(Published {
+            path: page.path,
+            lastmod: page.lastmod,
+        }))
+    };
+    let published: Vec<Option<Published>> = render_pool()?.install(|| {
+        jobs.par_iter()
+            .map(|job| {
+                // A panic is a bug, but it is one page's: name the page, keep the process.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render_one(job)))
+                    .unwrap_or_else(|panic| {
+                        Err(Error::Page {
+                            file: job.source(catalogue),
+                            path: job.path(catalogue),
+                            message: panic_message(&panic),
+                        })
+                    })
+            })
+            .collect::<Result<_, Error>>()
+    })?;
     let mut published: Vec<Published> = published.into_iter().flatten().collect();
     published.sort();
     Ok(Rendered {
         published,
         files: jobs.len(),
     })
+}
+
+/// The stack of each rendering thread. The minifier recurses once for each level of a
+/// page's nesting, which [`minify::MAX_PAGE_DEPTH`] bounds; this leaves room for that in
+/// a debug build (about 7 KB a level) and under the fuzzers' AddressSanitizer. Only the
+/// part a page uses is ever touched.
+pub(crate) const RENDER_STACK: usize = 64 << 20;
+
+/// Threads with [`RENDER_STACK`], one per core as in rayon's own pool.
+fn render_pool() -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(RENDER_STACK)
+        .thread_name(|i| format!("render-{i}"))
+        .build()
+        .map_err(|e| Error::Io(std::io::Error::other(format!("rendering threads: {e}"))))
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    let text = panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("no message");
+    format!("an internal error (a bug in thutuc: {text})")
 }
 
 /// The tera environment: every template of the theme, and what every page shares.
@@ -258,6 +330,42 @@ enum Job<'a> {
     OpenData,
     /// An old path that redirects to a procedure.
     Alias(&'a str, &'a Procedure),
+}
+
+impl Job<'_> {
+    /// The content file the page shows, for messages about it; none for the site's own
+    /// pages, which show the whole catalogue.
+    fn source(&self, c: &Catalogue) -> Option<String> {
+        Some(match self {
+            Job::Procedure(p) | Job::Alias(_, p) => p.source.clone(),
+            Job::Agency(i) => format!("agencies/{}.yaml", c.agencies[*i].id),
+            Job::Group(i) => format!("groups/{}.yaml", c.groups[*i].id),
+            Job::Field(_) => "fields.yaml".to_string(),
+            Job::Level(_) => "levels.yaml".to_string(),
+            Job::LifeEvent(_) => "life-events.yaml".to_string(),
+            _ => return None,
+        })
+    }
+
+    /// The page's path, for messages about it.
+    fn path(&self, c: &Catalogue) -> String {
+        match self {
+            Job::Home => urls::HOME.to_string(),
+            Job::Procedure(p) => urls::procedure(&p.slug),
+            Job::Field(i) => urls::field(&c.fields[*i].id),
+            Job::Level(i) => urls::level(&c.levels[*i].id),
+            Job::LifeEvent(i) => urls::life_event(&c.life_events[*i].id),
+            Job::Agency(i) => urls::agency(&c.agencies[*i].id),
+            Job::Group(i) => urls::group(&c.groups[*i].id),
+            Job::AtoZ => urls::A_TO_Z.to_string(),
+            Job::Search => urls::SEARCH.to_string(),
+            Job::Stats => urls::STATS.to_string(),
+            Job::Changes => urls::CHANGES.to_string(),
+            Job::NotFound => urls::NOT_FOUND.to_string(),
+            Job::OpenData => urls::OPEN_DATA.to_string(),
+            Job::Alias(from, _) => from.to_string(),
+        }
+    }
 }
 
 fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
