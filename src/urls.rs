@@ -38,6 +38,8 @@ pub fn group(id: &str) -> String {
     format!("lien-thong/{id}/")
 }
 pub const A_TO_Z: &str = "a-z/";
+/// Every agency, from A to Z.
+pub const AGENCIES: &str = "co-quan/";
 pub const SEARCH: &str = "tim-kiem/";
 /// The catalogue in figures.
 pub const STATS: &str = "thong-ke/";
@@ -71,7 +73,7 @@ pub const STATIC: &str = "static/";
 pub const SEARCH_INDEX: &str = "search/";
 
 /// Every path the build writes whatever the catalogue holds, besides the pages without a
-/// catalogue of their own ([`HOME`], [`A_TO_Z`], [`SEARCH`], [`OPEN_DATA`]); a path ending
+/// catalogue of their own ([`HOME`], [`A_TO_Z`], [`AGENCIES`], [`SEARCH`], [`OPEN_DATA`]); a path ending
 /// with `/` is a folder. Checked against form files and old URLs before a build.
 pub const BUILT: [&str; 10] = [
     STATIC,

@@ -223,6 +223,45 @@ pub struct ChangesView {
     decisions: Vec<DecisionView>,
 }
 
+impl ChangesView {
+    /// How many procedures the page lists, under every decision.
+    pub fn len(&self) -> usize {
+        self.decisions.iter().map(DecisionView::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The procedures `range` of [`Self::len`], under their decisions: one page of a
+    /// long list. A decision over two pages is named on both.
+    pub fn part(&self, range: std::ops::Range<usize>) -> ChangesView {
+        let mut decisions = Vec::new();
+        let mut start = 0;
+        for d in &self.decisions {
+            let end = start + d.len();
+            if start < range.end && range.start < end {
+                // Cut each of the decision's three lists to what falls in `range`.
+                let mut at = start;
+                let mut cut = |items: &[ChangeItem]| {
+                    let from = range.start.clamp(at, at + items.len()) - at;
+                    let to = range.end.clamp(at, at + items.len()) - at;
+                    at += items.len();
+                    items[from..to].to_vec()
+                };
+                decisions.push(DecisionView {
+                    announced: cut(&d.announced),
+                    changed: cut(&d.changed),
+                    abolished: cut(&d.abolished),
+                    ..d.head()
+                });
+            }
+            start = end;
+        }
+        ChangesView { decisions }
+    }
+}
+
 #[derive(Serialize)]
 struct DecisionView {
     /// The id of its heading, for links to one decision.
@@ -236,7 +275,26 @@ struct DecisionView {
     abolished: Vec<ChangeItem>,
 }
 
-#[derive(Serialize)]
+impl DecisionView {
+    fn len(&self) -> usize {
+        self.announced.len() + self.changed.len() + self.abolished.len()
+    }
+
+    /// The decision without its procedures.
+    fn head(&self) -> DecisionView {
+        DecisionView {
+            id: self.id.clone(),
+            number: self.number.clone(),
+            date: self.date.clone(),
+            count: self.count.clone(),
+            announced: Vec::new(),
+            changed: Vec::new(),
+            abolished: Vec::new(),
+        }
+    }
+}
+
+#[derive(Serialize, Clone)]
 struct ChangeItem {
     /// The procedure's list entry (see `view::Index`).
     item: Value,
