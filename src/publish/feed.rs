@@ -33,7 +33,8 @@ pub fn news(p: &Procedure) -> Option<(Date, Change)> {
     Some((date, change))
 }
 
-/// The procedures with news, newest first (ties by code, so the order is stable).
+/// The procedures with news, newest first (ties by code, so the order is stable): the
+/// latest `feed_entries` of `site.yaml`. The whole history is on the "what changed" pages.
 fn entries(c: &Catalogue, keep: impl Fn(&Procedure) -> bool) -> Vec<(&Procedure, Date, Change)> {
     let mut entries: Vec<_> = c
         .procedures
@@ -42,6 +43,7 @@ fn entries(c: &Catalogue, keep: impl Fn(&Procedure) -> bool) -> Vec<(&Procedure,
         .filter_map(|p| news(p).map(|(d, k)| (p, d, k)))
         .collect();
     entries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.code.cmp(&b.0.code)));
+    entries.truncate(c.site.feed_entries as usize);
     entries
 }
 
