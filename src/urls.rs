@@ -66,6 +66,10 @@ pub fn procedure_data(slug: &str) -> String {
 pub const NOT_FOUND: &str = "404.html";
 /// The sitemap and the robots file, for search engines.
 pub const SITEMAP: &str = "sitemap.xml";
+/// A part of the sitemap, when `sitemap.xml` is an index of parts (from 1).
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
 pub const ROBOTS: &str = "robots.txt";
 /// The theme's files (`static/site.<hash>.css`) and the search index: folders that the
 /// build fills whole.
