@@ -98,7 +98,7 @@ pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Erro
 fn publish_files(
     catalogue: &crate::catalogue::Catalogue,
     base_url: &str,
-    pages: &[render::Published],
+    pages: &[crate::output::Published],
     staging: &Staging,
 ) -> Result<usize, Error> {
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);

@@ -53,8 +53,13 @@ pub fn field_feed(id: &str) -> String {
 }
 /// The page that explains the open data, and the files it explains.
 pub const OPEN_DATA: &str = "du-lieu/";
-/// The whole catalogue as JSON, its JSON Schema, and one row per procedure as CSV.
+/// The index of the open data, its JSON Schema, and one row per procedure as CSV.
 pub const DATA_JSON: &str = "du-lieu/thu-tuc.json";
+/// The parts of the open data: `<field>.ndjson` (and `<field>.csv` on a large site).
+pub const DATA_PARTS: &str = "du-lieu/thu-tuc/";
+pub fn data_part(name: &str, ext: &str) -> String {
+    format!("{DATA_PARTS}{name}.{ext}")
+}
 pub const DATA_SCHEMA: &str = "du-lieu/thu-tuc.schema.json";
 pub const DATA_CSV: &str = "du-lieu/thu-tuc.csv";
 /// One procedure's record as JSON, beside its page.
@@ -79,7 +84,7 @@ pub const SEARCH_INDEX: &str = "search/";
 /// Every path the build writes whatever the catalogue holds, besides the pages without a
 /// catalogue of their own ([`HOME`], [`A_TO_Z`], [`AGENCIES`], [`SEARCH`], [`OPEN_DATA`]); a path ending
 /// with `/` is a folder. Checked against form files and old URLs before a build.
-pub const BUILT: [&str; 10] = [
+pub const BUILT: [&str; 11] = [
     STATIC,
     SEARCH_INDEX,
     NOT_FOUND,
@@ -89,6 +94,7 @@ pub const BUILT: [&str; 10] = [
     DATA_JSON,
     DATA_SCHEMA,
     DATA_CSV,
+    DATA_PARTS,
     crate::output::MARKER,
 ];
 

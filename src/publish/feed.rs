@@ -2,36 +2,12 @@
 //! by the dates of the content (the announcing decision and `updated`), never by the time
 //! of the build, so that the same content gives the same feed.
 
-use super::escape;
+use crate::catalogue::changes::{Change, news};
 use crate::catalogue::values::Date;
-use crate::catalogue::{Catalogue, Procedure, Status};
+use crate::catalogue::{Catalogue, Procedure};
+use crate::output::escape;
 use crate::render::i18n::Strings;
 use crate::urls;
-
-/// What happened to a procedure, as a feed entry says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    Announced,
-    Changed,
-    Abolished,
-}
-
-/// The date and the kind of the latest news about `p`, if the content dates it.
-pub fn news(p: &Procedure) -> Option<(Date, Change)> {
-    let announced = p.announced.as_ref().and_then(|a| a.date);
-    let date = match (announced, p.updated) {
-        (Some(a), Some(u)) => a.max(u),
-        (a, u) => a.or(u)?,
-    };
-    let change = if p.status == Status::Abolished {
-        Change::Abolished
-    } else if announced.is_some_and(|a| a >= date) {
-        Change::Announced
-    } else {
-        Change::Changed
-    };
-    Some((date, change))
-}
 
 /// The procedures with news, newest first (ties by code, so the order is stable): the
 /// latest `feed_entries` of `site.yaml`. The whole history is on the "what changed" pages.

@@ -1,13 +1,11 @@
-//! Files for machines: `sitemap.xml` for search engines, `robots.txt` pointing at it,
-//! Atom feeds of announcements for feed readers, open data for other systems; and the
-//! figures and the changes that the statistics and "what changed" pages show.
+//! Files for machines: `sitemap.xml` for search engines (an index of parts on a large
+//! site), `robots.txt` pointing at it, Atom feeds of announcements for feed readers, and
+//! open data for other systems.
 
-pub mod changes;
 pub mod feed;
 pub mod open_data;
-pub mod stats;
 
-use crate::render::Published;
+use crate::output::{Published, escape};
 
 /// The most URLs and bytes one sitemap file may hold (the sitemap protocol's limits).
 pub const SITEMAP_MAX_URLS: usize = 50_000;
@@ -88,13 +86,6 @@ fn sitemaps_within(
 /// root of a host: a site under a sub-path should have its host serve this file there.
 pub fn robots(base_url: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n")
-}
-
-pub(crate) fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 pub mod assets;
 pub mod chart;
+pub mod data_page;
 pub mod i18n;
 pub mod json_ld;
 pub mod markdown;
@@ -27,8 +28,9 @@ use std::collections::BTreeMap;
 use tera::{Context, Tera, Value};
 use view::{Entry, Index, Link};
 
-/// Where each rendered file goes: its path in the output, and its bytes.
-pub type Write<'w> = &'w (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
+// The search index writes through the same type.
+use crate::output::Published;
+pub use crate::output::Write;
 
 /// Why rendering stopped.
 #[derive(Debug)]
@@ -47,15 +49,6 @@ impl From<String> for Error {
 
 fn io_error(path: &str, e: std::io::Error) -> Error {
     Error::Io(std::io::Error::new(e.kind(), format!("{path}: {e}")))
-}
-
-/// A page for the sitemap.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Published {
-    /// Relative to `base_url`: `thu-tuc/x/`, or empty for the home page.
-    pub path: String,
-    /// ISO date of the last change, when the content says it.
-    pub lastmod: Option<String>,
 }
 
 /// What the rendering wrote.
@@ -510,7 +503,7 @@ impl<'p, 'a> Pages<'p, 'a> {
                 )
             }
             Job::OpenData => {
-                context.insert("data", &crate::publish::open_data::page(c, t));
+                context.insert("data", &data_page::page(c, t));
                 own("open_data", "open-data.html", urls::OPEN_DATA, "data_title")
             }
             Job::Search => {

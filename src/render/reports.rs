@@ -1,13 +1,13 @@
 //! The two pages about the catalogue as a whole: the statistics page (`thong-ke/`) and
 //! the "what changed" page (`thay-doi/`). The figures and the decisions are worked out in
-//! [`crate::publish`]; this module puts them into words, charts and tables.
+//! [`crate::catalogue`]; this module puts them into words, charts and tables.
 
 use super::chart::{self, Bar};
 use super::i18n::Strings;
 use super::view::{DateView, Index, Link};
+use crate::catalogue::changes::{self, Decision};
+use crate::catalogue::stats::{Fees, Online, Stats, Time};
 use crate::catalogue::{Catalogue, Procedure};
-use crate::publish::changes::{self, Decision};
-use crate::publish::stats::{Fees, Online, Stats, Time};
 use crate::text::slugify;
 use crate::urls;
 use serde::Serialize;
