@@ -28,8 +28,8 @@ use std::collections::BTreeMap;
 use tera::{Context, Tera, Value};
 use view::{Entry, Index, Link};
 
-// The search index writes through the same type.
 use crate::output::Published;
+// The search index writes through the same type as the pages.
 pub use crate::output::Write;
 
 /// Why rendering stopped.
@@ -163,7 +163,7 @@ fn render_jobs(
         base_url,
     };
     progress.counted("rendering pages", jobs.len());
-    let published = jobs
+    let rendered = jobs
         .par_iter()
         .map(|job| {
             let page = pages.page(job);
@@ -187,11 +187,13 @@ fn render_jobs(
             Ok((parts, published.into_iter().flatten().collect::<Vec<_>>()))
         })
         .collect::<Result<Vec<_>, Error>>()?;
-    let files = published.iter().map(|(parts, _)| parts).sum();
-    let published = published.into_iter().map(|(_, p)| p);
-    let mut published: Vec<Published> = published.into_iter().flatten().collect();
-    published.sort();
-    Ok(Rendered { published, files })
+    let mut done = Rendered::default();
+    for (files, published) in rendered {
+        done.files += files;
+        done.published.extend(published);
+    }
+    done.published.sort();
+    Ok(done)
 }
 
 /// The tera environment: every template of the theme, and what every page shares.
@@ -311,8 +313,11 @@ struct Page<'p> {
 /// the context of the page that shows them.
 struct List<'p> {
     len: usize,
-    fill: Box<dyn Fn(&mut Context, std::ops::Range<usize>) + Send + Sync + 'p>,
+    fill: Fill<'p>,
 }
+
+/// Puts the entries of a range into the context of the page that shows them.
+type Fill<'p> = Box<dyn Fn(&mut Context, std::ops::Range<usize>) + Send + Sync + 'p>;
 
 impl Page<'_> {
     /// How many pages it takes.
@@ -727,19 +732,22 @@ impl<'p, 'a> Pages<'p, 'a> {
             &|p, id| p.levels.iter().any(|x| x == id),
             false,
         );
-        // The agencies of the site's own level (the first of levels.yaml) that handle the
-        // most procedures: a few dozen at most, whatever the size of the catalogue.
+        // Every agency with procedures, as long as they are few; else those of the site's
+        // own level (the first of levels.yaml) that handle the most: a few dozen at most,
+        // whatever the size of the catalogue. The list of agencies has them all.
         let counts = self.agency_counts();
-        let own_level = c.levels.first().map(|l| l.id.as_str());
         let mut agencies: Vec<(&crate::catalogue::Agency, usize)> = c
             .agencies
             .iter()
-            .filter(|a| Some(a.level.as_str()) == own_level)
             .map(|a| (a, counts.get(a.id.as_str()).copied().unwrap_or(0)))
             .filter(|(_, n)| *n > 0)
             .collect();
-        agencies.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
-        agencies.truncate(HOME_AGENCIES);
+        if agencies.len() > HOME_AGENCIES {
+            let own_level = c.levels.first().map(|l| l.id.as_str());
+            agencies.retain(|(a, _)| Some(a.level.as_str()) == own_level);
+            agencies.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+            agencies.truncate(HOME_AGENCIES);
+        }
         agencies.sort_by_cached_key(|(a, _)| view::title_key(&a.name).0);
         let agencies: Vec<Entry> = agencies
             .into_iter()
