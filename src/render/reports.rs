@@ -93,7 +93,7 @@ pub fn stats(c: &Catalogue, t: &Strings, content_lang: &str) -> StatsView {
             "stats_by_agency",
             Some("stats_agency_note"),
             "kind_agency",
-            named(&s.agencies, &agency, urls::agency),
+            busiest(named(&s.agencies, &agency, urls::agency), t),
         ),
         (
             "truc-tuyen",
@@ -171,6 +171,25 @@ pub fn stats(c: &Catalogue, t: &Strings, content_lang: &str) -> StatsView {
         abolished: (s.abolished > 0).then(|| t.count("stats_abolished", s.abolished as u64)),
         charts,
     }
+}
+
+/// At most this many agencies in the chart and the table; the others are one row that
+/// links to the list of agencies, so that the page stays small at any size.
+const STATS_AGENCIES: usize = 30;
+
+/// The [`STATS_AGENCIES`] rows with the most procedures (they come sorted so), then one
+/// row for the others.
+fn busiest(mut rows: Vec<RowSource>, t: &Strings) -> Vec<RowSource> {
+    if rows.len() > STATS_AGENCIES {
+        let others = rows.split_off(STATS_AGENCIES);
+        rows.push(RowSource {
+            label: t.count("stats_other_agencies", others.len() as u64),
+            content: false,
+            url: Some(urls::AGENCIES.to_string()),
+            n: others.iter().map(|r| r.n).sum(),
+        });
+    }
+    rows
 }
 
 /// A row before it is put into words.
@@ -363,6 +382,32 @@ mod tests {
         assert_eq!(share(0, 5), "0%");
         assert_eq!(share(5, 5), "100%");
         assert_eq!(share(0, 0), "–");
+    }
+
+    #[test]
+    fn only_the_busiest_agencies_have_a_row_of_their_own() {
+        let t = Strings::load(crate::catalogue::Language::Vi).expect("strings");
+        let rows = |n: usize| -> Vec<RowSource> {
+            (0..n)
+                .map(|i| RowSource {
+                    label: format!("a{i}"),
+                    content: true,
+                    url: Some(urls::agency(&format!("a{i}"))),
+                    n: 100 - i,
+                })
+                .collect()
+        };
+        assert_eq!(busiest(rows(STATS_AGENCIES), &t).len(), STATS_AGENCIES);
+        let cut = busiest(rows(STATS_AGENCIES + 2), &t);
+        assert_eq!(cut.len(), STATS_AGENCIES + 1);
+        let others = &cut[STATS_AGENCIES];
+        assert_eq!(others.label, "2 cơ quan khác");
+        assert_eq!(
+            others.n,
+            (100 - STATS_AGENCIES) + (100 - STATS_AGENCIES - 1)
+        );
+        assert_eq!(others.url.as_deref(), Some(urls::AGENCIES));
+        assert!(!others.content);
     }
 
     #[test]
