@@ -94,16 +94,15 @@ pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Erro
 fn publish_files(
     catalogue: &crate::catalogue::Catalogue,
     base_url: &str,
-    pages: &[render::Published],
+    pages: &[crate::output::Published],
     staging: &Staging,
 ) -> Result<usize, Error> {
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-    write(
-        crate::urls::SITEMAP,
-        publish::sitemap(base_url, pages).as_bytes(),
-    )
-    .and_then(|()| write(crate::urls::ROBOTS, publish::robots(base_url).as_bytes()))
-    .map_err(Error::Io)?;
+    let sitemaps = publish::sitemaps(base_url, pages);
+    for (path, xml) in &sitemaps {
+        write(path, xml.as_bytes()).map_err(Error::Io)?;
+    }
+    write(crate::urls::ROBOTS, publish::robots(base_url).as_bytes()).map_err(Error::Io)?;
     let strings = render::i18n::Strings::load(catalogue.site.language).map_err(Error::Theme)?;
     let mut feeds = vec![(None, crate::urls::FEED.to_string())];
     feeds.extend(
@@ -118,7 +117,7 @@ fn publish_files(
     }
     let data_files =
         publish::open_data::write(catalogue, &strings, base_url, &write).map_err(Error::Io)?;
-    Ok(2 + feeds.len() + data_files)
+    Ok(sitemaps.len() + 1 + feeds.len() + data_files)
 }
 
 /// A base URL given on the command line: absolute http(s), ending with `/`.

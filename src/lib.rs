@@ -9,6 +9,7 @@
 pub mod build;
 pub mod catalogue;
 pub mod content;
+pub mod data_terms;
 pub mod diagnostics;
 pub mod import;
 pub mod output;

@@ -20,6 +20,27 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+/// Where each file of the site goes, from any stage: its path in the output, and its
+/// bytes. Safe to call from many threads.
+pub type Write<'w> = &'w (dyn Fn(&str, &[u8]) -> io::Result<()> + Sync);
+
+/// A page for the sitemap: rendering makes them, publishing lists them.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Published {
+    /// Relative to `base_url`: `thu-tuc/x/`, or empty for the home page.
+    pub path: String,
+    /// ISO date of the last change, when the content says it.
+    pub lastmod: Option<String>,
+}
+
+/// Text made safe inside XML or HTML text and attribute values.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// A file in every output folder, so that thutuc only ever replaces a folder it wrote.
 pub const MARKER: &str = ".thutuc";
 const MARKER_TEXT: &str =

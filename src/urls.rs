@@ -38,6 +38,8 @@ pub fn group(id: &str) -> String {
     format!("lien-thong/{id}/")
 }
 pub const A_TO_Z: &str = "a-z/";
+/// Every agency, from A to Z.
+pub const AGENCIES: &str = "co-quan/";
 pub const SEARCH: &str = "tim-kiem/";
 /// The catalogue in figures.
 pub const STATS: &str = "thong-ke/";
@@ -51,8 +53,13 @@ pub fn field_feed(id: &str) -> String {
 }
 /// The page that explains the open data, and the files it explains.
 pub const OPEN_DATA: &str = "du-lieu/";
-/// The whole catalogue as JSON, its JSON Schema, and one row per procedure as CSV.
+/// The index of the open data, its JSON Schema, and one row per procedure as CSV.
 pub const DATA_JSON: &str = "du-lieu/thu-tuc.json";
+/// The parts of the open data: `<field>.ndjson` (and `<field>.csv` on a large site).
+pub const DATA_PARTS: &str = "du-lieu/thu-tuc/";
+pub fn data_part(name: &str, ext: &str) -> String {
+    format!("{DATA_PARTS}{name}.{ext}")
+}
 pub const DATA_SCHEMA: &str = "du-lieu/thu-tuc.schema.json";
 pub const DATA_CSV: &str = "du-lieu/thu-tuc.csv";
 /// One procedure's record as JSON, beside its page.
@@ -64,6 +71,10 @@ pub fn procedure_data(slug: &str) -> String {
 pub const NOT_FOUND: &str = "404.html";
 /// The sitemap and the robots file, for search engines.
 pub const SITEMAP: &str = "sitemap.xml";
+/// A part of the sitemap, when `sitemap.xml` is an index of parts (from 1).
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
 pub const ROBOTS: &str = "robots.txt";
 /// The theme's files (`static/site.<hash>.css`) and the search index: folders that the
 /// build fills whole.
@@ -71,9 +82,9 @@ pub const STATIC: &str = "static/";
 pub const SEARCH_INDEX: &str = "search/";
 
 /// Every path the build writes whatever the catalogue holds, besides the pages without a
-/// catalogue of their own ([`HOME`], [`A_TO_Z`], [`SEARCH`], [`OPEN_DATA`]); a path ending
+/// catalogue of their own ([`HOME`], [`A_TO_Z`], [`AGENCIES`], [`SEARCH`], [`OPEN_DATA`]); a path ending
 /// with `/` is a folder. Checked against form files and old URLs before a build.
-pub const BUILT: [&str; 10] = [
+pub const BUILT: [&str; 11] = [
     STATIC,
     SEARCH_INDEX,
     NOT_FOUND,
@@ -83,6 +94,7 @@ pub const BUILT: [&str; 10] = [
     DATA_JSON,
     DATA_SCHEMA,
     DATA_CSV,
+    DATA_PARTS,
     crate::output::MARKER,
 ];
 

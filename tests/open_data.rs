@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use thutuc::publish::open_data::{CSV_COLUMNS, SCHEMA_VERSION};
+use thutuc::data_terms::{CSV_COLUMNS, SCHEMA_VERSION};
 
 /// A sub-path, so that every URL in the data is seen to carry it.
 const SAMPLE_BASE: &str = "https://example.org/tinh/thu-tuc/";
@@ -57,6 +57,51 @@ fn meta_properties(html: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// A validator of one procedure record: the schema's `#/$defs/Procedure`.
+fn record_validator(schema: &Value) -> jsonschema::Validator {
+    let mut one = schema.clone();
+    one.as_object_mut()
+        .unwrap()
+        .retain(|k, _| k == "$schema" || k == "$defs");
+    one["$ref"] = Value::from("#/$defs/Procedure");
+    jsonschema::validator_for(&one).unwrap()
+}
+
+/// Every procedure of the parts that the index `data` lists, in code order, after
+/// checking that each part is what the index says: its size, hash and count.
+fn procedures(out: &Path, data: &Value, base: &str) -> Vec<Value> {
+    use sha2::Digest;
+    let mut all = Vec::new();
+    for part in data["parts"].as_array().expect("parts") {
+        let url = part["url"].as_str().unwrap();
+        let rel = url.strip_prefix(base).expect("a part under the base URL");
+        assert!(
+            rel.starts_with("du-lieu/thu-tuc/") && rel.ends_with(".ndjson"),
+            "{rel}"
+        );
+        let bytes = std::fs::read(out.join(rel)).unwrap();
+        assert_eq!(part["bytes"], bytes.len() as u64, "{rel}");
+        let hash: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(part["sha256"], hash, "{rel}");
+        let text = std::str::from_utf8(&bytes).unwrap();
+        assert!(text.ends_with('\n'));
+        let lines: Vec<Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect();
+        assert_eq!(part["count"], lines.len() as u64, "{rel}");
+        for line in &lines {
+            assert_eq!(line["field"]["id"], part["field"]["id"], "{rel}");
+        }
+        all.extend(lines);
+    }
+    all.sort_by(|a, b| a["code"].as_str().cmp(&b["code"].as_str()));
+    all
+}
+
 fn procedure_count() -> usize {
     thutuc::check(&sample_content())
         .expect("the sample checks")
@@ -83,8 +128,12 @@ fn the_whole_catalogue_validates_against_its_own_published_schema() {
         format!("{SAMPLE_BASE}du-lieu/thu-tuc.schema.json")
     );
     assert_eq!(data["site"]["license"], "CC BY 4.0");
-    let procedures = data["procedures"].as_array().unwrap();
+    let procedures = procedures(out, &data, SAMPLE_BASE);
     assert_eq!(procedures.len(), procedure_count());
+    let record = record_validator(&schema);
+    for p in &procedures {
+        assert!(record.is_valid(p), "{}", p["code"]);
+    }
     // typed values, not display strings
     let amounts: Vec<&Value> = procedures
         .iter()
@@ -126,7 +175,9 @@ fn the_whole_catalogue_validates_against_its_own_published_schema() {
         }
     }
     let mut all = Vec::new();
+    let records = Value::from(procedures.clone());
     urls(&data, &mut all);
+    urls(&records, &mut all);
     let ours: Vec<&&str> = all
         .iter()
         .filter(|u| u.starts_with("https://example.org/"))
@@ -141,7 +192,10 @@ fn the_schema_rejects_display_strings_and_a_wrong_version() {
     let out = sample();
     let schema = json(out, "du-lieu/thu-tuc.schema.json");
     let validator = jsonschema::validator_for(&schema).unwrap();
+    let record = record_validator(&schema);
     let data = json(out, "du-lieu/thu-tuc.json");
+    let mut data = data.clone();
+    data["procedures"] = Value::from(procedures(out, &data, SAMPLE_BASE));
     let with = |path: &[&str], value: Value| {
         let mut bad = data.clone();
         let mut at = &mut bad;
@@ -152,7 +206,14 @@ fn the_schema_rejects_display_strings_and_a_wrong_version() {
             };
         }
         *at = value;
-        assert!(!validator.is_valid(&bad), "{path:?} accepted");
+        // The index is checked whole; a record, as a line of a part is.
+        let valid = match path {
+            ["procedures", i, ..] => {
+                record.is_valid(&bad["procedures"][i.parse::<usize>().unwrap()])
+            }
+            _ => validator.is_valid(&bad),
+        };
+        assert!(!valid, "{path:?} accepted");
     };
     with(&["schema_version"], Value::from(SCHEMA_VERSION + 1));
     with(
@@ -176,7 +237,7 @@ fn the_published_schema_is_the_committed_one() {
     assert!(
         committed == published,
         "the open-data schema changed: copy du-lieu/thu-tuc.schema.json of a build over \
-         docs/open-data.schema.json, and raise SCHEMA_VERSION (src/publish/open_data.rs) \
+         docs/open-data.schema.json, and raise SCHEMA_VERSION (src/data_terms.rs) \
          if the change can break a reader"
     );
 }
@@ -193,8 +254,8 @@ fn each_procedure_json_is_its_entry_of_the_whole_file_and_is_linked_from_its_pag
         .retain(|k, _| k == "$schema" || k == "$defs");
     one["$ref"] = Value::from("#/$defs/Procedure");
     let validator = jsonschema::validator_for(&one).unwrap();
-    let procedures = data["procedures"].as_array().unwrap();
-    for entry in procedures {
+    let procedures = procedures(out, &data, SAMPLE_BASE);
+    for entry in &procedures {
         let url = entry["url"].as_str().unwrap();
         let dir = url.strip_prefix(SAMPLE_BASE).unwrap();
         let rel = format!("{dir}index.json");
@@ -210,7 +271,7 @@ fn each_procedure_json_is_its_entry_of_the_whole_file_and_is_linked_from_its_pag
         });
         assert!(alternate, "{dir}: no <link rel=alternate> to {rel}");
     }
-    // the per-procedure file is pretty, the whole one is one line
+    // the per-procedure file is pretty, the index is one line
     let first = procedures[0]["url"].as_str().unwrap();
     let rel = format!("{}index.json", first.strip_prefix(SAMPLE_BASE).unwrap());
     assert!(read(out, &rel).lines().count() > 20);
@@ -233,7 +294,7 @@ fn the_csv_opens_with_a_row_per_procedure_and_vietnamese_intact() {
 
     let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
     let data = json(out, "du-lieu/thu-tuc.json");
-    for (row, p) in rows.iter().zip(data["procedures"].as_array().unwrap()) {
+    for (row, p) in rows.iter().zip(&procedures(out, &data, SAMPLE_BASE)) {
         assert_eq!(row[col("code")], p["code"]);
         assert_eq!(row[col("title")], p["title"], "the title as in the JSON");
         assert_eq!(row[col("url")], p["url"]);
@@ -507,4 +568,55 @@ fn the_open_data_files_are_the_same_bytes_from_the_same_content() {
     let (a, b) = (data(&first), data(&second));
     assert!(a.len() >= 4 + 4, "{:?}", a.keys());
     assert_eq!(a, b);
+}
+
+/// A field too large for one part takes several, none over the bound unless one record
+/// alone is; the parts hold every procedure once, in code order within a field.
+#[test]
+fn a_large_field_is_split_into_parts_of_bounded_size() {
+    use thutuc::publish::open_data::{parts, records};
+    let c = thutuc::check(&sample_content()).expect("the sample checks");
+    let base = "https://example.org/";
+    let all = records::procedures(&c, base);
+    let whole = parts::split(&c, &all, usize::MAX).unwrap();
+    assert_eq!(
+        whole.len(),
+        c.fields
+            .iter()
+            .filter(|f| c.procedures.iter().any(|p| p.field == f.id))
+            .count()
+    );
+    let max = 20_000;
+    let small = parts::split(&c, &all, max).unwrap();
+    assert!(small.len() > whole.len());
+    let ho_tich: Vec<&str> = small
+        .iter()
+        .filter(|p| p.field.id == "ho-tich")
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(ho_tich[..2], ["ho-tich", "ho-tich.2"]);
+    let mut seen: Vec<usize> = Vec::new();
+    for part in &small {
+        assert!(
+            part.ndjson.len() <= max || part.procedures.len() == 1,
+            "{}",
+            part.name
+        );
+        assert_eq!(
+            part.ndjson.iter().filter(|b| **b == b'\n').count(),
+            part.procedures.len()
+        );
+        assert!(part.procedures.windows(2).all(|w| w[0] < w[1]));
+        seen.extend(&part.procedures);
+    }
+    seen.sort();
+    assert_eq!(seen, (0..c.procedures.len()).collect::<Vec<_>>());
+    // the same bytes as the unsplit part of the field
+    let joined: Vec<u8> = small
+        .iter()
+        .filter(|p| p.field.id == "ho-tich")
+        .flat_map(|p| p.ndjson.clone())
+        .collect();
+    let one = whole.iter().find(|p| p.field.id == "ho-tich").unwrap();
+    assert_eq!(joined, one.ndjson);
 }

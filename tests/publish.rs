@@ -192,3 +192,36 @@ fn each_field_has_its_feed_linked_from_its_page_and_the_home_page() {
         None
     );
 }
+
+/// A feed holds the latest `feed_entries` of site.yaml, newest first: the same entries
+/// as the first ones of a longer feed.
+#[test]
+fn feeds_hold_the_latest_entries_that_site_yaml_allows() {
+    let (_tmp, out) = built_fixture("feed-full");
+    let ids = |xml: &str| -> Vec<String> {
+        parse_xml(xml)
+            .all("entry")
+            .map(|e| e.text_of("id").to_string())
+            .collect()
+    };
+    let full = ids(&read(&out, "feed.xml"));
+    assert!(full.len() > 2, "the fixture has {} entries", full.len());
+    let full_field = ids(&read(&out, "linh-vuc/ho-tich/feed.xml"));
+    assert!(full_field.len() > 1);
+
+    let tmp = TempDir::new("feed-limit");
+    let content = tmp.join("content");
+    copy_dir(&fixture(), &content);
+    let site = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        format!("{site}feed_entries: 2\n"),
+    )
+    .unwrap();
+    let out = build(&content, &tmp, None).expect("builds");
+    assert_eq!(ids(&read(&out, "feed.xml")), full[..2]);
+    assert_eq!(
+        ids(&read(&out, "linh-vuc/ho-tich/feed.xml")),
+        full_field[..2]
+    );
+}

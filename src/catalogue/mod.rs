@@ -1,9 +1,11 @@
 //! Validation: content files in, a typed and linked [`Catalogue`] out, or every problem.
 
+pub mod changes;
 pub mod model;
 pub mod nesting;
 mod output_paths;
 pub mod records;
+pub mod stats;
 pub mod values;
 
 pub use model::*;

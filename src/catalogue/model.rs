@@ -39,6 +39,16 @@ pub struct Site {
     pub feedback_url: Option<String>,
     pub service_centre: Option<String>,
     pub license: Option<String>,
+    /// How many of the latest announcements each Atom feed holds (1 to 1000).
+    #[schemars(default = "default_feed_entries", range(min = 1, max = 1000))]
+    pub feed_entries: u32,
+}
+
+/// Feed readers fetch a feed often: the latest 50 entries keep it small at any size.
+pub const DEFAULT_FEED_ENTRIES: u32 = 50;
+
+fn default_feed_entries() -> u32 {
+    DEFAULT_FEED_ENTRIES
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]

@@ -20,6 +20,7 @@ impl Owners {
         for page in [
             urls::HOME,
             urls::A_TO_Z,
+            urls::AGENCIES,
             urls::SEARCH,
             urls::STATS,
             urls::CHANGES,

@@ -165,6 +165,19 @@ impl RecordReader {
         let feedback_url = self.optional_url(&mut f, "feedback_url", true);
         let service_centre = self.optional_ref(&mut f, "service_centre", RefKind::Agency);
         let license = self.optional_text(&mut f, "license");
+        let feed_entries = match f.get("feed_entries") {
+            Some(n) => self.reader.count(n, "feed_entries").and_then(|count| {
+                if (1..=1000).contains(&count) {
+                    Some(count)
+                } else {
+                    let message =
+                        format!("expected a number of entries from 1 to 1000, found {count}");
+                    self.reader.error(n.pos, "feed_entries", message);
+                    None
+                }
+            }),
+            None => Some(DEFAULT_FEED_ENTRIES),
+        };
         f.finish(&mut self.reader);
         Some(Site {
             title: title?,
@@ -176,6 +189,7 @@ impl RecordReader {
             feedback_url,
             service_centre,
             license,
+            feed_entries: feed_entries?,
         })
     }
 

@@ -2,38 +2,15 @@
 //! by the dates of the content (the announcing decision and `updated`), never by the time
 //! of the build, so that the same content gives the same feed.
 
-use super::escape;
+use crate::catalogue::changes::{Change, news};
 use crate::catalogue::values::Date;
-use crate::catalogue::{Catalogue, Procedure, Status};
+use crate::catalogue::{Catalogue, Procedure};
+use crate::output::escape;
 use crate::render::i18n::Strings;
 use crate::urls;
 
-/// What happened to a procedure, as a feed entry says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    Announced,
-    Changed,
-    Abolished,
-}
-
-/// The date and the kind of the latest news about `p`, if the content dates it.
-pub fn news(p: &Procedure) -> Option<(Date, Change)> {
-    let announced = p.announced.as_ref().and_then(|a| a.date);
-    let date = match (announced, p.updated) {
-        (Some(a), Some(u)) => a.max(u),
-        (a, u) => a.or(u)?,
-    };
-    let change = if p.status == Status::Abolished {
-        Change::Abolished
-    } else if announced.is_some_and(|a| a >= date) {
-        Change::Announced
-    } else {
-        Change::Changed
-    };
-    Some((date, change))
-}
-
-/// The procedures with news, newest first (ties by code, so the order is stable).
+/// The procedures with news, newest first (ties by code, so the order is stable): the
+/// latest `feed_entries` of `site.yaml`. The whole history is on the "what changed" pages.
 fn entries(c: &Catalogue, keep: impl Fn(&Procedure) -> bool) -> Vec<(&Procedure, Date, Change)> {
     let mut entries: Vec<_> = c
         .procedures
@@ -42,6 +19,7 @@ fn entries(c: &Catalogue, keep: impl Fn(&Procedure) -> bool) -> Vec<(&Procedure,
         .filter_map(|p| news(p).map(|(d, k)| (p, d, k)))
         .collect();
     entries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.code.cmp(&b.0.code)));
+    entries.truncate(c.site.feed_entries as usize);
     entries
 }
 

@@ -6,7 +6,7 @@
 //! gives the same numbers in a table, which is what screen readers should read. The
 //! `viewBox` lets the chart scale down to a 320 px phone and up to the column's width.
 
-use crate::publish::escape;
+use crate::output::escape;
 
 /// One bar of a chart.
 pub struct Bar<'a> {

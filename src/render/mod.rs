@@ -7,10 +7,12 @@
 
 pub mod assets;
 pub mod chart;
+pub mod data_page;
 pub mod i18n;
 pub mod json_ld;
 pub mod markdown;
 pub mod minify;
+pub mod paginate;
 pub mod reports;
 pub mod theme;
 pub mod view;
@@ -26,8 +28,9 @@ use std::collections::BTreeMap;
 use tera::{Context, Tera, Value};
 use view::{Entry, Index, Link};
 
-/// Where each rendered file goes: its path in the output, and its bytes.
-pub type Write<'w> = &'w (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
+use crate::output::Published;
+// The search index writes through the same type as the pages.
+pub use crate::output::Write;
 
 /// Why rendering stopped.
 #[derive(Debug)]
@@ -77,15 +80,6 @@ impl From<String> for Error {
 
 fn io_error(path: &str, e: std::io::Error) -> Error {
     Error::Io(std::io::Error::new(e.kind(), format!("{path}: {e}")))
-}
-
-/// A page for the sitemap.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Published {
-    /// Relative to `base_url`: `thu-tuc/x/`, or empty for the home page.
-    pub path: String,
-    /// ISO date of the last change, when the content says it.
-    pub lastmod: Option<String>,
 }
 
 /// What the rendering wrote.
@@ -202,26 +196,31 @@ fn render_jobs(
     progress.counted("rendering pages", jobs.len());
     let render_one = |job: &Job| {
         let page = pages.page(job);
-        let html = tera.render(page.template, &page.context).map_err(|e| {
-            Error::Theme(format!(
-                "rendering {} with {}: {e}",
-                page.path, page.template
-            ))
-        })?;
-        let file = file_of(&page.path);
-        let minified = minify::html(&html).map_err(|message| Error::Page {
-            file: job.source(catalogue),
-            path: page.path.clone(),
-            message,
-        })?;
-        write(&file, &minified).map_err(|e| io_error(&file, e))?;
+        let parts = page.parts();
+        let published = (1..=parts)
+            .into_par_iter()
+            .map(|number| {
+                let (path, context) = pages.part(&page, number, parts);
+                let html = tera.render(page.template, &context).map_err(|e| {
+                    Error::Theme(format!("rendering {path} with {}: {e}", page.template))
+                })?;
+                let file = file_of(&path);
+                let minified = minify::html(&html).map_err(|message| Error::Page {
+                    file: job.source(catalogue),
+                    path: path.clone(),
+                    message,
+                })?;
+                write(&file, &minified).map_err(|e| io_error(&file, e))?;
+                Ok(page.published.then(|| Published {
+                    path,
+                    lastmod: page.lastmod.clone(),
+                }))
+            })
+            .collect::<Result<Vec<Option<Published>>, Error>>()?;
         progress.tick();
-        Ok(page.published.then_some(Published {
-            path: page.path,
-            lastmod: page.lastmod,
-        }))
+        Ok((parts, published.into_iter().flatten().collect::<Vec<_>>()))
     };
-    let published: Vec<Option<Published>> = render_pool()?.install(|| {
+    let rendered: Vec<(usize, Vec<Published>)> = render_pool()?.install(|| {
         jobs.par_iter()
             .map(|job| {
                 // A panic is a bug, but it is one page's: name the page, keep the process.
@@ -236,12 +235,13 @@ fn render_jobs(
             })
             .collect::<Result<_, Error>>()
     })?;
-    let mut published: Vec<Published> = published.into_iter().flatten().collect();
-    published.sort();
-    Ok(Rendered {
-        published,
-        files: jobs.len(),
-    })
+    let mut done = Rendered::default();
+    for (files, published) in rendered {
+        done.files += files;
+        done.published.extend(published);
+    }
+    done.published.sort();
+    Ok(done)
 }
 
 /// The stack of each rendering thread. The minifier recurses once for each level of a
@@ -313,6 +313,11 @@ pub fn content_lang(interface: Language) -> &'static str {
     }
 }
 
+/// At most this many agencies on the home page; the others are on the list of agencies.
+const HOME_AGENCIES: usize = 30;
+/// A level page links to its agencies when it has at most this many.
+const LEVEL_AGENCIES: usize = 300;
+
 /// One page to render.
 enum Job<'a> {
     Home,
@@ -323,6 +328,8 @@ enum Job<'a> {
     Agency(usize),
     Group(usize),
     AtoZ,
+    /// Every agency, for the home page shows only the site's own level.
+    Agencies,
     Search,
     Stats,
     Changes,
@@ -358,6 +365,7 @@ impl Job<'_> {
             Job::Agency(i) => urls::agency(&c.agencies[*i].id),
             Job::Group(i) => urls::group(&c.groups[*i].id),
             Job::AtoZ => urls::A_TO_Z.to_string(),
+            Job::Agencies => urls::AGENCIES.to_string(),
             Job::Search => urls::SEARCH.to_string(),
             Job::Stats => urls::STATS.to_string(),
             Job::Changes => urls::CHANGES.to_string(),
@@ -372,6 +380,7 @@ fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
     let mut jobs = vec![
         Job::Home,
         Job::AtoZ,
+        Job::Agencies,
         Job::Search,
         Job::Stats,
         Job::Changes,
@@ -391,12 +400,41 @@ fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
 }
 
 /// A page ready for its template.
-struct Page {
+struct Page<'p> {
+    kind: &'static str,
+    /// Of the first page, for a list over several.
     path: String,
+    title: String,
     template: &'static str,
     context: Context,
     published: bool,
     lastmod: Option<String>,
+    description: Option<String>,
+    crumbs: Vec<Link>,
+    feed: Option<String>,
+    /// The canonical URL, when it is not the page's own.
+    canonical: Option<String>,
+    /// The entries of a list page, spread over pages of [`paginate::PAGE_SIZE`].
+    list: Option<List<'p>>,
+}
+
+/// A list too long for one page: how many entries, and how to put a range of them into
+/// the context of the page that shows them.
+struct List<'p> {
+    len: usize,
+    fill: Fill<'p>,
+}
+
+/// Puts the entries of a range into the context of the page that shows them.
+type Fill<'p> = Box<dyn Fn(&mut Context, std::ops::Range<usize>) + Send + Sync + 'p>;
+
+impl Page<'_> {
+    /// How many pages it takes.
+    fn parts(&self) -> usize {
+        self.list
+            .as_ref()
+            .map_or(1, |l| paginate::count(l.len, paginate::PAGE_SIZE))
+    }
 }
 
 /// What every page has in `page`.
@@ -420,7 +458,7 @@ struct Pages<'p, 'a> {
     base_url: &'p str,
 }
 
-impl<'a> Pages<'_, 'a> {
+impl<'p, 'a> Pages<'p, 'a> {
     fn home_crumb(&self) -> Link {
         Link {
             name: self.sources.strings.get("home").to_string(),
@@ -428,7 +466,7 @@ impl<'a> Pages<'_, 'a> {
         }
     }
 
-    fn page(&self, job: &Job<'a>) -> Page {
+    fn page(&self, job: &Job<'a>) -> Page<'p> {
         let c = self.sources.catalogue;
         let t = self.sources.strings;
         let mut context = Context::new();
@@ -437,6 +475,7 @@ impl<'a> Pages<'_, 'a> {
         let mut crumbs = vec![self.home_crumb()];
         let mut description: Option<String> = None;
         let mut feed = None;
+        let mut list = None;
         // The site's own pages: a fixed path, and their title from the strings.
         let own = |kind, template, path: &str, title: &str| {
             (kind, template, path.to_string(), t.get(title).to_string())
@@ -473,7 +512,7 @@ impl<'a> Pages<'_, 'a> {
             }
             Job::Field(i) => {
                 let term = &c.fields[*i];
-                self.term(&mut context, "field", term, |p| p.field == term.id);
+                list = Some(self.term(&mut context, "field", term, |p| p.field == term.id));
                 feed = Some(urls::field_feed(&term.id));
                 description = term.description.clone();
                 let path = urls::field(&term.id);
@@ -481,7 +520,8 @@ impl<'a> Pages<'_, 'a> {
             }
             Job::Level(i) => {
                 let term = &c.levels[*i];
-                self.term(&mut context, "level", term, |p| p.levels.contains(&term.id));
+                list =
+                    Some(self.term(&mut context, "level", term, |p| p.levels.contains(&term.id)));
                 let agencies: Vec<Link> = c
                     .agencies
                     .iter()
@@ -491,16 +531,21 @@ impl<'a> Pages<'_, 'a> {
                         url: urls::agency(&a.id),
                     })
                     .collect();
-                context.insert("agencies", &agencies);
+                // A national level has thousands: those are on the list of agencies.
+                if agencies.len() <= LEVEL_AGENCIES {
+                    context.insert("agencies", &agencies);
+                } else {
+                    context.insert("all_agencies", urls::AGENCIES);
+                }
                 description = term.description.clone();
                 let path = urls::level(&term.id);
                 ("level", "term.html", path, term.name.clone())
             }
             Job::LifeEvent(i) => {
                 let term = &c.life_events[*i];
-                self.term(&mut context, "life_event", term, |p| {
+                list = Some(self.term(&mut context, "life_event", term, |p| {
                     p.life_events.contains(&term.id)
-                });
+                }));
                 description = term.description.clone();
                 let path = urls::life_event(&term.id);
                 ("life_event", "term.html", path, term.name.clone())
@@ -508,10 +553,7 @@ impl<'a> Pages<'_, 'a> {
             Job::Agency(i) => {
                 let a = &c.agencies[*i];
                 context.insert("agency", &view::agency(c, a));
-                let (procs, abolished) = self.index.list(|p| view::involves(p, &a.id));
-                context.insert("count", &t.count("procedures", procs.len() as u64));
-                context.insert_value("procs", procs.into());
-                context.insert_value("abolished", abolished.into());
+                list = Some(self.procedures(&mut context, |p| view::involves(p, &a.id)));
                 let link = |x: &crate::catalogue::Agency| Link {
                     name: x.name.clone(),
                     url: urls::agency(&x.id),
@@ -539,12 +581,43 @@ impl<'a> Pages<'_, 'a> {
                 ("group", "group.html", path, g.title.clone())
             }
             Job::AtoZ => {
-                context.insert("letters", &view::letters(self.index));
                 context.insert("total", &t.count("procedures", c.procedures.len() as u64));
+                list = Some(self.a_to_z());
                 own("az", "az.html", urls::A_TO_Z, "az_title")
             }
+            Job::Agencies => {
+                let counts = self.agency_counts();
+                let mut agencies: Vec<&crate::catalogue::Agency> = c.agencies.iter().collect();
+                agencies.sort_by_cached_key(|a| view::title_key(&a.name).0);
+                let entries: Vec<Value> = agencies
+                    .iter()
+                    .map(|a| {
+                        let n = counts.get(a.id.as_str()).copied().unwrap_or(0);
+                        Value::from_serializable(&Entry::new(
+                            &a.name,
+                            None,
+                            urls::agency(&a.id),
+                            n,
+                            t,
+                        ))
+                    })
+                    .collect();
+                context.insert("total", &t.count("agencies", entries.len() as u64));
+                list = Some(List {
+                    len: entries.len(),
+                    fill: Box::new(move |context, range| {
+                        context.insert_value("agencies", entries[range].to_vec().into());
+                    }),
+                });
+                own(
+                    "agencies",
+                    "agencies.html",
+                    urls::AGENCIES,
+                    "agencies_title",
+                )
+            }
             Job::OpenData => {
-                context.insert("data", &crate::publish::open_data::page(c, t));
+                context.insert("data", &data_page::page(c, t));
                 own("open_data", "open-data.html", urls::OPEN_DATA, "data_title")
             }
             Job::Search => {
@@ -558,8 +631,15 @@ impl<'a> Pages<'_, 'a> {
             }
             Job::Changes => {
                 let (view, newest) = reports::changes(c, t, self.index);
-                context.insert_value("changes", Value::from_serializable(&view));
+                context.insert("any", &!view.is_empty());
                 lastmod = newest;
+                list = Some(List {
+                    len: view.len(),
+                    fill: Box::new(move |context, range| {
+                        context
+                            .insert_value("changes", Value::from_serializable(&view.part(range)));
+                    }),
+                });
                 feed = Some(urls::FEED.to_string());
                 own("changes", "changes.html", urls::CHANGES, "changes_title")
             }
@@ -582,27 +662,57 @@ impl<'a> Pages<'_, 'a> {
             }
         };
         let canonical = match job {
-            Job::Alias(_, p) => format!("{}{}", self.base_url, urls::procedure(&p.slug)),
-            _ => format!("{}{path}", self.base_url),
+            Job::Alias(_, p) => Some(format!("{}{}", self.base_url, urls::procedure(&p.slug))),
+            _ => None,
         };
-        let meta = Meta {
-            kind,
-            path: &path,
-            title: &title,
-            description: description.as_deref(),
-            canonical,
-            crumbs,
-            noindex: !published,
-            feed,
-        };
-        context.insert_value("page", Value::from_serializable(&meta));
         Page {
+            kind,
             path,
+            title,
             template,
             context,
             published,
             lastmod,
+            description,
+            crumbs,
+            feed,
+            canonical,
+            list,
         }
+    }
+
+    /// Page `number` of `parts` of `page`: its path and its whole context.
+    fn part(&self, page: &Page, number: usize, parts: usize) -> (String, Context) {
+        let t = self.sources.strings;
+        let mut context = page.context.clone();
+        let path = paginate::path(&page.path, number);
+        let mut title = page.title.clone();
+        if let Some(list) = &page.list {
+            (list.fill)(
+                &mut context,
+                paginate::range(number, list.len, paginate::PAGE_SIZE),
+            );
+            if parts > 1 {
+                title = format!("{title} – {}", paginate::title_suffix(number, parts, t));
+            }
+            context.insert("pager", &paginate::Pager::new(&page.path, number, parts, t));
+            context.insert("page_number", &number);
+        }
+        let meta = Meta {
+            kind: page.kind,
+            path: &path,
+            title: &title,
+            description: page.description.as_deref(),
+            canonical: page
+                .canonical
+                .clone()
+                .unwrap_or_else(|| format!("{}{path}", self.base_url)),
+            crumbs: page.crumbs.clone(),
+            noindex: !page.published,
+            feed: page.feed.clone(),
+        };
+        context.insert_value("page", Value::from_serializable(&meta));
+        (path, context)
     }
 
     /// A field, level or life event: its procedures, active then abolished.
@@ -612,14 +722,93 @@ impl<'a> Pages<'_, 'a> {
         kind: &str,
         term: &crate::catalogue::Term,
         keep: impl Fn(&Procedure) -> bool,
-    ) {
+    ) -> List<'p> {
         let t = self.sources.strings;
-        let (procs, abolished) = self.index.list(keep);
         context.insert("term", term);
         context.insert("kind_label", t.get(&format!("kind_{kind}")));
-        context.insert("count", &t.count("procedures", procs.len() as u64));
-        context.insert_value("procs", procs.into());
-        context.insert_value("abolished", abolished.into());
+        self.procedures(context, keep)
+    }
+
+    /// The procedures that `keep` takes, in title order: those in force, then the
+    /// abolished ones, each page showing its part of both (`procs`, `abolished`).
+    fn procedures(&self, context: &mut Context, keep: impl Fn(&Procedure) -> bool) -> List<'p> {
+        let t = self.sources.strings;
+        let (mut items, abolished) = self.index.list(keep);
+        context.insert("count", &t.count("procedures", items.len() as u64));
+        let active = items.len();
+        items.extend(abolished);
+        List {
+            len: items.len(),
+            fill: Box::new(move |context, range| {
+                let part = |from: usize, to: usize| items[from..to].to_vec();
+                let split = range.start.max(active).min(range.end);
+                context.insert_value("procs", part(range.start, split).into());
+                context.insert_value("abolished", part(split, range.end).into());
+            }),
+        }
+    }
+
+    /// The A–Z list: its first letters, each linking to the page where it starts, and the
+    /// procedures of each page under their letters.
+    fn a_to_z(&self) -> List<'p> {
+        let index: &'p Index<'a> = self.index;
+        let letters = view::letters(index);
+        let base = base_path(self.base_url);
+        List {
+            len: index.by_title.len(),
+            fill: Box::new(move |context, range| {
+                // A letter on this page is a link within it; the others, to their page.
+                let this_page = range.start / paginate::PAGE_SIZE + 1;
+                let nav: Vec<Link> = letters
+                    .iter()
+                    .map(|l| {
+                        let page = l.start / paginate::PAGE_SIZE + 1;
+                        let path = if page == this_page {
+                            String::new()
+                        } else {
+                            format!("{base}{}", paginate::path(urls::A_TO_Z, page))
+                        };
+                        Link {
+                            name: l.letter.clone(),
+                            url: format!("{path}#{}", l.id),
+                        }
+                    })
+                    .collect();
+                context.insert("letters", &nav);
+                let mut shown = Vec::new();
+                for (i, l) in letters.iter().enumerate() {
+                    let end = letters.get(i + 1).map_or(index.by_title.len(), |n| n.start);
+                    let (from, to) = (l.start.max(range.start), end.min(range.end));
+                    if from < to {
+                        let items: Vec<Value> = index.by_title[from..to]
+                            .iter()
+                            .map(|p| index.item(&p.code))
+                            .collect();
+                        let mut letter = BTreeMap::new();
+                        letter.insert("letter", Value::from(l.letter.as_str()));
+                        letter.insert("id", Value::from(l.id.as_str()));
+                        letter.insert("items", Value::from(items));
+                        shown.push(Value::from(letter));
+                    }
+                }
+                context.insert_value("shown", Value::from(shown));
+            }),
+        }
+    }
+
+    /// How many procedures in force each agency handles or decides, by agency id.
+    fn agency_counts(&self) -> std::collections::HashMap<&'a str, usize> {
+        let mut counts = std::collections::HashMap::new();
+        for p in &self.sources.catalogue.procedures {
+            if p.status != Status::Active {
+                continue;
+            }
+            *counts.entry(p.agency.as_str()).or_insert(0) += 1;
+            if let Some(d) = p.deciding_agency.as_deref().filter(|d| *d != p.agency) {
+                *counts.entry(d).or_insert(0) += 1;
+            }
+        }
+        counts
     }
 
     fn home(&self) -> Value {
@@ -652,17 +841,30 @@ impl<'a> Pages<'_, 'a> {
             &|p, id| p.levels.iter().any(|x| x == id),
             false,
         );
+        // Every agency with procedures, as long as they are few; else those of the site's
+        // own level (the first of levels.yaml) that handle the most: a few dozen at most,
+        // whatever the size of the catalogue. The list of agencies has them all.
+        let counts = self.agency_counts();
         let mut agencies: Vec<(&crate::catalogue::Agency, usize)> = c
             .agencies
             .iter()
-            .map(|a| (a, index.count(|p| view::involves(p, &a.id))))
+            .map(|a| (a, counts.get(a.id.as_str()).copied().unwrap_or(0)))
             .filter(|(_, n)| *n > 0)
             .collect();
+        if agencies.len() > HOME_AGENCIES {
+            let own_level = c.levels.first().map(|l| l.id.as_str());
+            agencies.retain(|(a, _)| Some(a.level.as_str()) == own_level);
+            agencies.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+            agencies.truncate(HOME_AGENCIES);
+        }
         agencies.sort_by_cached_key(|(a, _)| view::title_key(&a.name).0);
         let agencies: Vec<Entry> = agencies
             .into_iter()
             .map(|(a, n)| Entry::new(&a.name, None, urls::agency(&a.id), n, t))
             .collect();
+        let all_agencies = t
+            .get("home_all_agencies")
+            .replace("{n}", &t.number(c.agencies.len() as u64));
         let groups: Vec<Entry> = c
             .groups
             .iter()
@@ -702,6 +904,7 @@ impl<'a> Pages<'_, 'a> {
         home.insert("fields", Value::from_serializable(&fields));
         home.insert("levels", Value::from_serializable(&levels));
         home.insert("agencies", Value::from_serializable(&agencies));
+        home.insert("all_agencies", all_agencies.into());
         home.insert("groups", Value::from_serializable(&groups));
         home.insert("recent", recent.into());
         home.insert("counts", counts.into());

@@ -1,13 +1,13 @@
 //! The two pages about the catalogue as a whole: the statistics page (`thong-ke/`) and
 //! the "what changed" page (`thay-doi/`). The figures and the decisions are worked out in
-//! [`crate::publish`]; this module puts them into words, charts and tables.
+//! [`crate::catalogue`]; this module puts them into words, charts and tables.
 
 use super::chart::{self, Bar};
 use super::i18n::Strings;
 use super::view::{DateView, Index, Link};
+use crate::catalogue::changes::{self, Decision};
+use crate::catalogue::stats::{Fees, Online, Stats, Time};
 use crate::catalogue::{Catalogue, Procedure};
-use crate::publish::changes::{self, Decision};
-use crate::publish::stats::{Fees, Online, Stats, Time};
 use crate::text::slugify;
 use crate::urls;
 use serde::Serialize;
@@ -93,7 +93,7 @@ pub fn stats(c: &Catalogue, t: &Strings, content_lang: &str) -> StatsView {
             "stats_by_agency",
             Some("stats_agency_note"),
             "kind_agency",
-            named(&s.agencies, &agency, urls::agency),
+            busiest(named(&s.agencies, &agency, urls::agency), t),
         ),
         (
             "truc-tuyen",
@@ -173,6 +173,25 @@ pub fn stats(c: &Catalogue, t: &Strings, content_lang: &str) -> StatsView {
     }
 }
 
+/// At most this many agencies in the chart and the table; the others are one row that
+/// links to the list of agencies, so that the page stays small at any size.
+const STATS_AGENCIES: usize = 30;
+
+/// The [`STATS_AGENCIES`] rows with the most procedures (they come sorted so), then one
+/// row for the others.
+fn busiest(mut rows: Vec<RowSource>, t: &Strings) -> Vec<RowSource> {
+    if rows.len() > STATS_AGENCIES {
+        let others = rows.split_off(STATS_AGENCIES);
+        rows.push(RowSource {
+            label: t.count("stats_other_agencies", others.len() as u64),
+            content: false,
+            url: Some(urls::AGENCIES.to_string()),
+            n: others.iter().map(|r| r.n).sum(),
+        });
+    }
+    rows
+}
+
 /// A row before it is put into words.
 struct RowSource {
     label: String,
@@ -223,6 +242,45 @@ pub struct ChangesView {
     decisions: Vec<DecisionView>,
 }
 
+impl ChangesView {
+    /// How many procedures the page lists, under every decision.
+    pub fn len(&self) -> usize {
+        self.decisions.iter().map(DecisionView::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The procedures `range` of [`Self::len`], under their decisions: one page of a
+    /// long list. A decision over two pages is named on both.
+    pub fn part(&self, range: std::ops::Range<usize>) -> ChangesView {
+        let mut decisions = Vec::new();
+        let mut start = 0;
+        for d in &self.decisions {
+            let end = start + d.len();
+            if start < range.end && range.start < end {
+                // Cut each of the decision's three lists to what falls in `range`.
+                let mut at = start;
+                let mut cut = |items: &[ChangeItem]| {
+                    let from = range.start.clamp(at, at + items.len()) - at;
+                    let to = range.end.clamp(at, at + items.len()) - at;
+                    at += items.len();
+                    items[from..to].to_vec()
+                };
+                decisions.push(DecisionView {
+                    announced: cut(&d.announced),
+                    changed: cut(&d.changed),
+                    abolished: cut(&d.abolished),
+                    ..d.head()
+                });
+            }
+            start = end;
+        }
+        ChangesView { decisions }
+    }
+}
+
 #[derive(Serialize)]
 struct DecisionView {
     /// The id of its heading, for links to one decision.
@@ -236,7 +294,26 @@ struct DecisionView {
     abolished: Vec<ChangeItem>,
 }
 
-#[derive(Serialize)]
+impl DecisionView {
+    fn len(&self) -> usize {
+        self.announced.len() + self.changed.len() + self.abolished.len()
+    }
+
+    /// The decision without its procedures.
+    fn head(&self) -> DecisionView {
+        DecisionView {
+            id: self.id.clone(),
+            number: self.number.clone(),
+            date: self.date.clone(),
+            count: self.count.clone(),
+            announced: Vec::new(),
+            changed: Vec::new(),
+            abolished: Vec::new(),
+        }
+    }
+}
+
+#[derive(Serialize, Clone)]
 struct ChangeItem {
     /// The procedure's list entry (see `view::Index`).
     item: Value,
@@ -305,6 +382,32 @@ mod tests {
         assert_eq!(share(0, 5), "0%");
         assert_eq!(share(5, 5), "100%");
         assert_eq!(share(0, 0), "–");
+    }
+
+    #[test]
+    fn only_the_busiest_agencies_have_a_row_of_their_own() {
+        let t = Strings::load(crate::catalogue::Language::Vi).expect("strings");
+        let rows = |n: usize| -> Vec<RowSource> {
+            (0..n)
+                .map(|i| RowSource {
+                    label: format!("a{i}"),
+                    content: true,
+                    url: Some(urls::agency(&format!("a{i}"))),
+                    n: 100 - i,
+                })
+                .collect()
+        };
+        assert_eq!(busiest(rows(STATS_AGENCIES), &t).len(), STATS_AGENCIES);
+        let cut = busiest(rows(STATS_AGENCIES + 2), &t);
+        assert_eq!(cut.len(), STATS_AGENCIES + 1);
+        let others = &cut[STATS_AGENCIES];
+        assert_eq!(others.label, "2 cơ quan khác");
+        assert_eq!(
+            others.n,
+            (100 - STATS_AGENCIES) + (100 - STATS_AGENCIES - 1)
+        );
+        assert_eq!(others.url.as_deref(), Some(urls::AGENCIES));
+        assert!(!others.content);
     }
 
     #[test]

@@ -732,17 +732,19 @@ impl<'a> Entry<'a> {
     }
 }
 
-#[derive(Serialize)]
+/// A first letter of the A–Z list, and where its procedures start in `Index::by_title`.
+#[derive(Debug, Clone, Serialize)]
 pub struct Letter {
     pub letter: String,
     pub id: String,
-    pub items: Vec<Value>,
+    pub start: usize,
 }
 
-/// The A–Z list: every procedure under the first letter of its folded title.
+/// The first letters of the A–Z list: every procedure under the first letter of its
+/// folded title, in the order of `Index::by_title`.
 pub fn letters(index: &Index) -> Vec<Letter> {
     let mut letters: Vec<Letter> = Vec::new();
-    for p in &index.by_title {
+    for (i, p) in index.by_title.iter().enumerate() {
         let first = fold(&p.title)
             .chars()
             .find(|c| c.is_alphanumeric())
@@ -754,13 +756,12 @@ pub fn letters(index: &Index) -> Vec<Letter> {
         } else {
             "#".to_string()
         };
-        match letters.last_mut() {
-            Some(last) if last.letter == letter => last.items.push(index.item(&p.code)),
-            _ => letters.push(Letter {
+        if letters.last().is_none_or(|last| last.letter != letter) {
+            letters.push(Letter {
                 id: format!("chu-{}", slugify(&letter).get(..1).unwrap_or("khac")),
                 letter,
-                items: vec![index.item(&p.code)],
-            }),
+                start: i,
+            });
         }
     }
     letters

@@ -14,7 +14,9 @@ fi
 if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ]; then
   (cd "$here" && npm ci --no-audit --no-fund)
 fi
-(cd "$repo" && cargo build --quiet)
+(cd "$repo" && cargo build --quiet && cargo build --quiet --example generate)
 export THUTUC_BIN="${CARGO_TARGET_DIR:-$repo/target}/debug/thutuc"
+# A catalogue large enough that its lists take several pages.
+export THUTUC_GENERATE="${CARGO_TARGET_DIR:-$repo/target}/debug/examples/generate"
 cd "$here"
 node --test site.test.mjs

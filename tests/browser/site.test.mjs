@@ -1,12 +1,16 @@
 // Browser tests of the built site, in Debian's Chromium: no WCAG 2.2 AA violations that
 // axe-core can find on every page kind, a procedure page readable on a 360 px phone (the
 // statistics and the changes on a 320 px one),
-// and reading a procedure with JavaScript turned off.
+// and reading a procedure with JavaScript turned off; and the pages of a long list (a
+// generated catalogue) with their navigation.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { startSite, launch, repo } from './site.mjs';
 
 const require = createRequire(import.meta.url);
@@ -225,5 +229,46 @@ test('search finds a procedure typed without diacritics and filters by level', a
   } finally {
     await page.close();
     sample.stop();
+  }
+});
+
+test('the pages of a long list are axe-clean, fit a 360 px phone and work without JavaScript', async () => {
+  const generate = process.env.THUTUC_GENERATE;
+  assert.ok(generate, 'THUTUC_GENERATE names the example generator (tests/browser/run.sh sets it)');
+  const content = join(mkdtempSync(join(tmpdir(), 'thutuc-long-')), 'content');
+  const made = spawnSync(generate, ['650', content], { stdio: 'inherit' });
+  assert.equal(made.status, 0, 'the generator ran');
+  const long = await startSite(content);
+  try {
+    for (const width of [1280, 360]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+      const page = await context.newPage();
+      for (const path of ['a-z/', 'a-z/trang-2/', 'co-quan/']) {
+        const response = await page.goto(long.url + path);
+        assert.equal(response.status(), 200, path);
+        const nav = page.locator('nav.pager');
+        assert.equal(await nav.count(), 1, `${path}: one page navigation`);
+        assert.ok(await nav.getAttribute('aria-label'), `${path}: the navigation is labelled`);
+        assert.equal(await nav.locator('[aria-current="page"]').count(), 1, `${path}: the current page is marked`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} at ${width} px scrolls sideways by ${overflow} px`);
+      }
+      // following "next" without JavaScript reaches page 2, and it says so in its title
+      await page.goto(long.url + 'a-z/');
+      await page.locator('nav.pager a[rel="next"]').click();
+      assert.match(page.url(), /a-z\/trang-2\/$/);
+      assert.match(await page.title(), /Trang 2\//);
+      await context.close();
+      const checked = await browser.newPage({ viewport: { width, height: 900 } });
+      for (const path of ['a-z/trang-2/', 'co-quan/']) {
+        await checked.goto(long.url + path);
+        const violations = await axeViolations(checked);
+        assert.deepEqual(violations, [], `${path} at ${width} px:\n${describe(violations)}`);
+      }
+      await checked.close();
+    }
+  } finally {
+    long.stop();
+    rmSync(join(content, '..'), { recursive: true, force: true });
   }
 });

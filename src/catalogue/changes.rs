@@ -3,7 +3,7 @@
 //! the abolished ones. Read from the content model alone:
 //!
 //! - a procedure belongs to the decision in its `announced.decision`;
-//! - "announced" or "changed since" is what the Atom feed says of it ([`feed::news`]):
+//! - "announced" or "changed since" is what the Atom feed says of it ([`news`]):
 //!   changed when its `updated` date is later than the decision's date, or when the
 //!   decision has no date but the procedure has an `updated` date;
 //! - an abolished procedure goes under the decision that announced the procedure
@@ -14,12 +14,36 @@
 //! The model records one decision per procedure: it cannot say which decision amended a
 //! procedure or abolished it, nor tell a newly announced procedure from an amended one.
 
-use super::feed::{self, Change};
 use crate::catalogue::values::Date;
 use crate::catalogue::{Catalogue, Procedure, Status};
 use crate::text::fold;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
+
+/// What happened to a procedure, as a feed entry says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Announced,
+    Changed,
+    Abolished,
+}
+
+/// The date and the kind of the latest news about `p`, if the content dates it.
+pub fn news(p: &Procedure) -> Option<(Date, Change)> {
+    let announced = p.announced.as_ref().and_then(|a| a.date);
+    let date = match (announced, p.updated) {
+        (Some(a), Some(u)) => a.max(u),
+        (a, u) => a.or(u)?,
+    };
+    let change = if p.status == Status::Abolished {
+        Change::Abolished
+    } else if announced.is_some_and(|a| a >= date) {
+        Change::Announced
+    } else {
+        Change::Changed
+    };
+    Some((date, change))
+}
 
 /// One announcing decision, or the group of procedures with none.
 #[derive(Debug)]
@@ -57,7 +81,7 @@ pub fn decisions(c: &Catalogue) -> Vec<Decision<'_>> {
                 .and_then(|r| r.announced.as_ref())
                 .map(|a| a.decision.as_str());
             entry(&mut by_number, by.or(own)).abolished.push(p);
-        } else if feed::news(p).is_some_and(|(_, change)| change == Change::Changed) {
+        } else if news(p).is_some_and(|(_, change)| change == Change::Changed) {
             entry(&mut by_number, own).changed.push(p);
         } else if own.is_some() {
             entry(&mut by_number, own).announced.push(p);

@@ -1,46 +1,29 @@
-//! Open data: the catalogue for other systems, published by every build.
-//!
-//! - `du-lieu/thu-tuc.json`: the whole catalogue, typed (money in whole đồng, durations
-//!   as a number and a unit, ISO dates, references as ids with their URLs);
-//! - `du-lieu/thu-tuc.schema.json`: its JSON Schema, generated from the types below;
-//! - `du-lieu/thu-tuc.csv`: one row per procedure, for spreadsheets;
-//! - `thu-tuc/<slug>/index.json`: one procedure's record, beside its page, in the same
-//!   shape as in the whole file.
+//! The records of the open data, and how they are made from the catalogue.
 //!
 //! The `*Record` types are an output contract, kept apart from the content model (the
 //! input format): programs of other agencies read them, so they change only on purpose.
 //! They reuse the model's small vocabularies (channel kinds, statuses, online levels),
-//! which staff write with the same words. `docs/open-data.md` documents the fields, and
-//! `docs/open-data.schema.json` is a copy of the schema that a test compares with the
-//! published one, so that any change of the contract shows in review.
+//! which staff write with the same words. (Doc comments here become the schema's
+//! descriptions: one line each, so that they read well there.)
 
+use super::parts::PartRecord;
 use crate::catalogue::values::{Date, Duration, DurationUnit};
 use crate::catalogue::{
     Catalogue, ChannelKind, DocumentKind, Language, OnlineLevel, Procedure, Status,
 };
-use crate::render::i18n::Strings;
-use crate::render::view::{Link, encode_path, fee_summary, time_summary};
+use crate::data_terms::{SCHEMA_VERSION, license_url};
+use crate::render::view::encode_path;
 use crate::urls;
-use rayon::prelude::*;
-use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
-/// The version of the open-data schema, in `schema_version` of `thu-tuc.json`.
-///
-/// Raise it by one when a change could break a program that reads the data: a field
-/// removed or renamed, or its type or meaning changed. Adding a field does not change
-/// it (readers ignore fields they do not know). `docs/open-data.md` keeps the history.
-pub const SCHEMA_VERSION: u32 = 1;
-
-// ---------------------------------------------------------------- the records
-
-/// The whole catalogue: `du-lieu/thu-tuc.json`. (Doc comments here become the schema's
-/// descriptions: one line each, so that they read well there.)
+/// The index of the open data: `du-lieu/thu-tuc.json`. The procedures are in parts it
+/// lists, so that no file grows with the whole catalogue.
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(
     rename = "Catalogue",
     title = "Administrative procedures (thủ tục hành chính): open data published by thutuc",
-    description = "The catalogue of administrative procedures of one site, as published in du-lieu/thu-tuc.json. The site's du-lieu/ page explains the fields."
+    description = "The catalogue of administrative procedures of one site, as published in du-lieu/thu-tuc.json: the site, its levels, fields, life events, agencies and groups, and the parts that hold the procedures (newline-delimited JSON, one #/$defs/Procedure a line) and the CSV. The site's du-lieu/ page explains the fields."
 )]
 pub struct CatalogueRecord {
     /// The address of this file's JSON Schema.
@@ -59,8 +42,10 @@ pub struct CatalogueRecord {
     pub agencies: Vec<AgencyRecord>,
     /// Interconnected procedures (liên thông) done as one journey, sorted by id.
     pub groups: Vec<GroupRecord>,
-    /// Every procedure, active and abolished, sorted by code.
-    pub procedures: Vec<ProcedureRecord>,
+    /// The files that hold every procedure, active and abolished: newline-delimited JSON, one procedure a line in code order, a field's procedures in one part or a few.
+    pub parts: Vec<PartRecord>,
+    /// The same procedures as CSV: one file while it is under 50 MB, else one a part.
+    pub csv: Vec<PartRecord>,
 }
 
 fn version_schema(_: &mut SchemaGenerator) -> Schema {
@@ -306,8 +291,6 @@ pub struct SectionRecord {
     pub markdown: String,
 }
 
-// ---------------------------------------------------------------- from the catalogue
-
 /// Makes records with absolute URLs under `base_url`.
 struct Records<'a> {
     c: &'a Catalogue,
@@ -343,7 +326,7 @@ impl Records<'_> {
         }
     }
 
-    fn catalogue(&self) -> CatalogueRecord {
+    fn catalogue(&self, parts: Vec<PartRecord>, csv: Vec<PartRecord>) -> CatalogueRecord {
         let c = self.c;
         let site = &c.site;
         CatalogueRecord {
@@ -412,7 +395,8 @@ impl Records<'_> {
                         .collect(),
                 })
                 .collect(),
-            procedures: c.procedures.iter().map(|p| self.procedure(p)).collect(),
+            parts,
+            csv,
         }
     }
 
@@ -519,7 +503,7 @@ impl Records<'_> {
 
 /// A duration as data: units that carry no number (`same_day`, `not_specified`) have a
 /// `null` value rather than the model's 0, so that no reader takes it for "0 days".
-fn duration(d: Duration) -> DurationRecord {
+pub(super) fn duration(d: Duration) -> DurationRecord {
     let counted = !matches!(d.unit, DurationUnit::SameDay | DurationUnit::NotSpecified);
     DurationRecord {
         value: counted.then_some(d.value),
@@ -527,421 +511,30 @@ fn duration(d: Duration) -> DurationRecord {
     }
 }
 
-/// The text of the licences that sites name most, by the names they are written with.
-pub fn license_url(name: &str) -> Option<&'static str> {
-    let key: String = name
-        .trim()
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c == ' ' || c == '_' { '-' } else { c })
-        .collect();
-    Some(match key.as_str() {
-        "cc-by-4.0" => "https://creativecommons.org/licenses/by/4.0/",
-        "cc-by-sa-4.0" => "https://creativecommons.org/licenses/by-sa/4.0/",
-        "cc0" | "cc0-1.0" => "https://creativecommons.org/publicdomain/zero/1.0/",
-        "odbl" | "odbl-1.0" => "https://opendatacommons.org/licenses/odbl/1-0/",
-        "odc-by" | "odc-by-1.0" => "https://opendatacommons.org/licenses/by/1-0/",
-        _ => return None,
-    })
-}
-
-/// The whole catalogue as records, with URLs under `base_url`.
-pub fn catalogue(c: &Catalogue, base_url: &str) -> CatalogueRecord {
-    Records { c, base_url }.catalogue()
-}
-
-/// The JSON Schema of `thu-tuc.json`. It does not depend on the site, so every site
-/// publishes the same schema for the same version of thutuc.
-pub fn schema() -> serde_json::Value {
-    let generator = SchemaSettings::draft2020_12()
-        .for_serialize()
-        .into_generator();
-    serde_json::Value::from(generator.into_root_schema_for::<CatalogueRecord>())
-}
-
-/// The bytes of the published schema: stable, pretty JSON.
-pub fn schema_bytes() -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(&schema()).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
-}
-
-// ---------------------------------------------------------------- CSV
-
-/// The columns of `thu-tuc.csv`, in order. Each is explained on the `du-lieu/` page by
-/// the string `data_csv_<column>` and in `docs/open-data.md`.
-pub const CSV_COLUMNS: [&str; 25] = [
-    "code",
-    "title",
-    "url",
-    "status",
-    "replaced_by",
-    "level_ids",
-    "levels",
-    "field_id",
-    "field",
-    "agency_id",
-    "agency",
-    "online",
-    "online_url",
-    "channels",
-    "duration_value",
-    "duration_unit",
-    "duration",
-    "free",
-    "fee_min",
-    "fee_max",
-    "fees",
-    "documents",
-    "announced_decision",
-    "announced_date",
-    "updated",
-];
-
-/// What separates the values of a cell that holds several.
-const LIST: &str = "; ";
-
-/// The catalogue as CSV: a byte-order mark (so that Excel reads UTF-8), a header row,
-/// then one row per procedure, quoted as RFC 4180 says, lines ending with CRLF.
-pub fn csv(c: &Catalogue, t: &Strings, records: &[ProcedureRecord]) -> std::io::Result<Vec<u8>> {
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer("\u{FEFF}".as_bytes().to_vec());
-    out.write_record(CSV_COLUMNS)?;
-    for (p, r) in c.procedures.iter().zip(records) {
-        out.write_record(csv_row(c, t, p, r).map(guard))?;
-    }
-    out.into_inner()
-        .map_err(|e| std::io::Error::other(e.to_string()))
-}
-
-fn csv_row(
+/// The index of the open data, with URLs under `base_url`.
+pub fn catalogue(
     c: &Catalogue,
-    t: &Strings,
-    p: &Procedure,
-    r: &ProcedureRecord,
-) -> [String; CSV_COLUMNS.len()] {
-    let ids = |refs: &[Ref]| {
-        refs.iter()
-            .map(|x| x.id.as_str())
-            .collect::<Vec<_>>()
-            .join(LIST)
-    };
-    let level_names = p
-        .levels
-        .iter()
-        .map(|id| c.level(id).map_or(id.as_str(), |l| l.name.as_str()))
-        .collect::<Vec<_>>()
-        .join(LIST);
-    // One processing time, typed, when every channel has the same.
-    let uniform = p
-        .channels
-        .first()
-        .map(|ch| ch.duration)
-        .filter(|d| p.channels.iter().all(|ch| ch.duration == *d))
-        .map(duration);
-    let amounts: Vec<u64> = p
-        .channels
-        .iter()
-        .filter_map(|ch| ch.fees.as_ref())
-        .flatten()
-        .map(|f| f.amount.0)
-        .collect();
-    let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
-    [
-        r.code.clone(),
-        r.title.clone(),
-        r.url.clone(),
-        word(&r.status),
-        r.replaced_by
-            .as_ref()
-            .map(|x| x.code.clone())
-            .unwrap_or_default(),
-        ids(&r.levels),
-        level_names,
-        r.field.id.clone(),
-        c.field(&p.field)
-            .map_or_else(|| p.field.clone(), |f| f.name.clone()),
-        r.agency.id.clone(),
-        c.agency(&p.agency)
-            .map_or_else(|| p.agency.clone(), |a| a.name.clone()),
-        r.online
-            .as_ref()
-            .map(|o| word(&o.level))
-            .unwrap_or_default(),
-        r.online.as_ref().map(|o| o.url.clone()).unwrap_or_default(),
-        r.channels
-            .iter()
-            .map(|ch| word(&ch.kind))
-            .collect::<Vec<_>>()
-            .join(LIST),
-        number(uniform.as_ref().and_then(|d| d.value).map(u64::from)),
-        uniform.as_ref().map(|d| word(&d.unit)).unwrap_or_default(),
-        time_summary(p, t).join(LIST),
-        if amounts.is_empty() {
-            String::new()
-        } else {
-            amounts.iter().all(|a| *a == 0).to_string()
-        },
-        number(amounts.iter().min().copied()),
-        number(amounts.iter().max().copied()),
-        fee_summary(p, t)
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(LIST),
-        r.documents.len().to_string(),
-        r.announced
-            .as_ref()
-            .map(|a| a.decision.clone())
-            .unwrap_or_default(),
-        r.announced
-            .as_ref()
-            .and_then(|a| a.date)
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
-        r.updated.map(|d| d.to_string()).unwrap_or_default(),
-    ]
-}
-
-/// The word a value is written with in the JSON (`in_person`, `working_days`…).
-fn word<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula, which
-/// text from content must never be: such cells get a leading `'`, which spreadsheets
-/// hide. (Numbers, dates and URLs never start so; the JSON keeps the exact text.)
-fn guard(cell: String) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell
-    }
-}
-
-// ---------------------------------------------------------------- writing
-
-/// Writes every open-data file through `write`; returns how many it wrote.
-pub fn write(
-    c: &Catalogue,
-    t: &Strings,
     base_url: &str,
-    write: crate::render::Write,
-) -> std::io::Result<usize> {
-    let whole = catalogue(c, base_url);
-    let mut json = serde_json::to_vec(&whole).map_err(std::io::Error::other)?;
-    json.push(b'\n');
-    write(urls::DATA_JSON, &json)?;
-    write(urls::DATA_SCHEMA, &schema_bytes())?;
-    write(urls::DATA_CSV, &csv(c, t, &whole.procedures)?)?;
+    parts: Vec<PartRecord>,
+    csv: Vec<PartRecord>,
+) -> CatalogueRecord {
+    Records { c, base_url }.catalogue(parts, csv)
+}
+
+/// A reference to the field `id`.
+pub fn field_ref(base_url: &str, id: &str) -> Ref {
+    Ref {
+        id: id.to_string(),
+        url: format!("{base_url}{}", urls::field(id)),
+    }
+}
+
+/// Every procedure's record, in code order, with URLs under `base_url`.
+pub fn procedures(c: &Catalogue, base_url: &str) -> Vec<ProcedureRecord> {
+    use rayon::prelude::*;
+    let records = Records { c, base_url };
     c.procedures
         .par_iter()
-        .zip(whole.procedures.par_iter())
-        .try_for_each(|(p, record)| {
-            let mut bytes = serde_json::to_vec_pretty(record).map_err(std::io::Error::other)?;
-            bytes.push(b'\n');
-            write(&urls::procedure_data(&p.slug), &bytes)
-        })?;
-    Ok(3 + c.procedures.len())
-}
-
-// ---------------------------------------------------------------- the du-lieu/ page
-
-/// The top-level fields of `thu-tuc.json` and the fields of a procedure record, as the
-/// `du-lieu/` page explains them (strings `data_top_<name>` and `data_proc_<name>`).
-pub const TOP_FIELDS: [&str; 9] = [
-    "$schema",
-    "schema_version",
-    "site",
-    "levels",
-    "fields",
-    "life_events",
-    "agencies",
-    "groups",
-    "procedures",
-];
-pub const PROCEDURE_FIELDS: [&str; 23] = [
-    "code",
-    "title",
-    "url",
-    "status",
-    "replaced_by",
-    "levels",
-    "field",
-    "agency",
-    "deciding_agency",
-    "coordinating_agencies",
-    "subjects",
-    "channels",
-    "online",
-    "documents",
-    "results",
-    "legal_basis",
-    "announced",
-    "updated",
-    "life_events",
-    "groups",
-    "keywords",
-    "related",
-    "text",
-];
-
-/// What the `du-lieu/` page shows.
-#[derive(Debug, Serialize)]
-pub struct PageView {
-    pub version: u32,
-    /// The files, with what each holds. URLs are relative to the site root.
-    pub files: Vec<FileView>,
-    /// A procedure's own JSON file, as an example.
-    pub example: Option<Link>,
-    pub license: Option<Link>,
-    pub top_fields: Vec<FieldView>,
-    pub procedure_fields: Vec<FieldView>,
-    pub csv_columns: Vec<FieldView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct FileView {
-    pub name: String,
-    pub url: String,
-    pub format: String,
-    pub text: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct FieldView {
-    pub name: &'static str,
-    pub text: String,
-}
-
-pub fn page(c: &Catalogue, t: &Strings) -> PageView {
-    let file = |url: &str, format: &str, key: &str| FileView {
-        name: url.rsplit('/').next().unwrap_or(url).to_string(),
-        url: url.to_string(),
-        format: format.to_string(),
-        text: t.get(key).replace("{version}", &SCHEMA_VERSION.to_string()),
-    };
-    let fields = |prefix: &str, names: &[&'static str]| {
-        names
-            .iter()
-            .map(|name| FieldView {
-                name,
-                text: t
-                    .get(&format!("{prefix}{}", name.trim_start_matches('$')))
-                    .to_string(),
-            })
-            .collect()
-    };
-    PageView {
-        version: SCHEMA_VERSION,
-        files: vec![
-            file(urls::DATA_JSON, "JSON", "data_file_json"),
-            file(urls::DATA_CSV, "CSV", "data_file_csv"),
-            file(urls::DATA_SCHEMA, "JSON Schema", "data_file_schema"),
-            file(urls::FEED, "Atom", "data_file_feed"),
-        ],
-        example: c.procedures.first().map(|p| Link {
-            name: p.title.clone(),
-            url: urls::procedure_data(&p.slug),
-        }),
-        license: c.site.license.as_ref().map(|name| Link {
-            name: name.clone(),
-            url: license_url(name).unwrap_or_default().to_string(),
-        }),
-        top_fields: fields("data_top_", &TOP_FIELDS),
-        procedure_fields: fields("data_proc_", &PROCEDURE_FIELDS),
-        csv_columns: fields("data_csv_", &CSV_COLUMNS),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_without_a_number_have_none() {
-        let d = |value, unit| duration(Duration { value, unit });
-        assert_eq!(d(5, DurationUnit::WorkingDays).value, Some(5));
-        assert_eq!(d(0, DurationUnit::SameDay).value, None);
-        assert_eq!(d(0, DurationUnit::NotSpecified).value, None);
-        assert_eq!(word(&DurationUnit::WorkingDays), "working_days");
-        assert_eq!(word(&ChannelKind::InPerson), "in_person");
-    }
-
-    #[test]
-    fn formulas_are_defused_and_text_is_kept() {
-        assert_eq!(guard("=HYPERLINK(\"x\")".to_string()), "'=HYPERLINK(\"x\")");
-        assert_eq!(guard("-5".to_string()), "'-5");
-        assert_eq!(guard("@SUM(A1)".to_string()), "'@SUM(A1)");
-        assert_eq!(guard("Đăng ký khai sinh".to_string()), "Đăng ký khai sinh");
-        assert_eq!(guard("50000".to_string()), "50000");
-        assert_eq!(guard("".to_string()), "");
-    }
-
-    #[test]
-    fn known_licences_link_to_their_text() {
-        assert_eq!(
-            license_url("CC BY 4.0"),
-            Some("https://creativecommons.org/licenses/by/4.0/")
-        );
-        assert_eq!(
-            license_url(" cc-by-sa-4.0 "),
-            Some("https://creativecommons.org/licenses/by-sa/4.0/")
-        );
-        assert_eq!(
-            license_url("CC0"),
-            Some("https://creativecommons.org/publicdomain/zero/1.0/")
-        );
-        assert_eq!(license_url("Giấy phép riêng của tỉnh"), None);
-    }
-
-    /// The page explains every field a reader meets, and nothing else, in both languages.
-    #[test]
-    fn the_page_explains_every_field_and_column_in_both_languages() {
-        let schema = schema();
-        let keys = |def: &str| -> Vec<String> {
-            let props = if def.is_empty() {
-                &schema["properties"]
-            } else {
-                &schema["$defs"][def]["properties"]
-            };
-            let mut keys: Vec<String> = props
-                .as_object()
-                .map(|m| m.keys().cloned().collect())
-                .unwrap_or_default();
-            keys.sort();
-            keys
-        };
-        let sorted = |names: &[&str]| {
-            let mut v: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-            v.sort();
-            v
-        };
-        assert_eq!(keys(""), sorted(&TOP_FIELDS));
-        assert_eq!(keys("Procedure"), sorted(&PROCEDURE_FIELDS));
-        for language in [Language::Vi, Language::En] {
-            let t = Strings::load(language).expect("the theme's strings load");
-            let explained = |prefix: &str, names: &[&str]| {
-                for name in names {
-                    let key = format!("{prefix}{}", name.trim_start_matches('$'));
-                    assert!(t.all().contains_key(&key), "{language:?}: no {key}");
-                }
-            };
-            explained("data_top_", &TOP_FIELDS);
-            explained("data_proc_", &PROCEDURE_FIELDS);
-            explained("data_csv_", &CSV_COLUMNS);
-            for key in [
-                "data_file_json",
-                "data_file_csv",
-                "data_file_schema",
-                "data_file_feed",
-            ] {
-                assert!(t.all().contains_key(key), "{language:?}: no {key}");
-            }
-        }
-    }
+        .map(|p| records.procedure(p))
+        .collect()
 }

@@ -1,0 +1,183 @@
+//! Open data: the catalogue for other systems, published by every build.
+//!
+//! - `du-lieu/thu-tuc.json`: the index: the site, its levels, fields, life events,
+//!   agencies and groups, and the list of the parts below with the size, the number of
+//!   procedures and the SHA-256 of each;
+//! - `du-lieu/thu-tuc/<field>.ndjson`: the procedures of one field, typed (money in whole
+//!   đồng, durations as a number and a unit, ISO dates, references as ids with their
+//!   URLs), one record a line; a very large field takes several parts;
+//! - `du-lieu/thu-tuc.schema.json`: the JSON Schema of the index and of a record,
+//!   generated from the types of [`records`];
+//! - `du-lieu/thu-tuc.csv`: one row per procedure, for spreadsheets (split as the parts
+//!   are, `du-lieu/thu-tuc/<field>.csv`, when it would pass 50 MB);
+//! - `thu-tuc/<slug>/index.json`: one procedure's record, beside its page.
+//!
+//! No file grows with the whole catalogue beyond the bounds of [`parts`]. The terms a
+//! reader relies on (version, fields, columns) are in [`crate::data_terms`];
+//! `docs/open-data.md` documents them, and `docs/open-data.schema.json` is a copy of the
+//! schema that a test compares with the published one, so that any change of the
+//! contract shows in review.
+
+pub mod csv;
+pub mod parts;
+pub mod records;
+
+use crate::catalogue::Catalogue;
+use crate::data_terms::csv_is_split;
+use crate::output::Write;
+use crate::render::i18n::Strings;
+use crate::urls;
+use parts::{CSV_MAX_BYTES, PART_MAX_BYTES, PartRecord};
+use rayon::prelude::*;
+use records::{CatalogueRecord, ProcedureRecord};
+use schemars::generate::SchemaSettings;
+
+/// The JSON Schema of `thu-tuc.json`. It does not depend on the site, so every site
+/// publishes the same schema for the same version of thutuc.
+pub fn schema() -> serde_json::Value {
+    let mut generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    // A record is not in the index but in the parts: its schema is `#/$defs/Procedure`.
+    generator.subschema_for::<ProcedureRecord>();
+    serde_json::Value::from(generator.into_root_schema_for::<CatalogueRecord>())
+}
+
+/// The bytes of the published schema: stable, pretty JSON.
+pub fn schema_bytes() -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(&schema()).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Writes every open-data file through `write`; returns how many it wrote.
+pub fn write(c: &Catalogue, t: &Strings, base_url: &str, write: Write) -> std::io::Result<usize> {
+    let records = records::procedures(c, base_url);
+    c.procedures
+        .par_iter()
+        .zip(records.par_iter())
+        .try_for_each(|(p, record)| {
+            let mut bytes = serde_json::to_vec_pretty(record).map_err(std::io::Error::other)?;
+            bytes.push(b'\n');
+            write(&urls::procedure_data(&p.slug), &bytes)
+        })?;
+    let parts = parts::split(c, &records, PART_MAX_BYTES).map_err(std::io::Error::other)?;
+    let field = |part: &parts::Part| Some(records::field_ref(base_url, &part.field.id));
+    // Each part as NDJSON, and its rows of CSV for later.
+    let written: Vec<(PartRecord, Vec<u8>)> = parts
+        .par_iter()
+        .map(|part| {
+            let path = parts::path(part, "ndjson");
+            write(&path, &part.ndjson)?;
+            let rows = part
+                .procedures
+                .iter()
+                .map(|&i| (&c.procedures[i], &records[i]));
+            let record = PartRecord::of(
+                base_url,
+                &path,
+                field(part),
+                part.procedures.len(),
+                &part.ndjson,
+            );
+            Ok((record, csv::rows(c, t, rows)?))
+        })
+        .collect::<std::io::Result<_>>()?;
+    let header = csv::header()?;
+    let csv_bytes = header.len() + written.iter().map(|(_, rows)| rows.len()).sum::<usize>();
+    let mut files = c.procedures.len() + parts.len();
+    let mut csv_parts = Vec::new();
+    // Split by the count, as the du-lieu/ page says; by the size too, should rows be
+    // unusually long (then the page's link to the single file has no file).
+    if !csv_is_split(c.procedures.len()) && csv_bytes <= CSV_MAX_BYTES {
+        // One file, every procedure in code order.
+        let mut bytes = header;
+        bytes.extend(csv::rows(c, t, c.procedures.iter().zip(&records))?);
+        write(urls::DATA_CSV, &bytes)?;
+        csv_parts.push(PartRecord::of(
+            base_url,
+            urls::DATA_CSV,
+            None,
+            c.procedures.len(),
+            &bytes,
+        ));
+        files += 1;
+    } else {
+        for (part, (_, rows)) in parts.iter().zip(&written) {
+            let path = parts::path(part, "csv");
+            let mut bytes = header.clone();
+            bytes.extend_from_slice(rows);
+            write(&path, &bytes)?;
+            csv_parts.push(PartRecord::of(
+                base_url,
+                &path,
+                field(part),
+                part.procedures.len(),
+                &bytes,
+            ));
+            files += 1;
+        }
+    }
+    let ndjson_parts = written.into_iter().map(|(record, _)| record).collect();
+    let index = records::catalogue(c, base_url, ndjson_parts, csv_parts);
+    let mut json = serde_json::to_vec(&index).map_err(std::io::Error::other)?;
+    json.push(b'\n');
+    write(urls::DATA_JSON, &json)?;
+    write(urls::DATA_SCHEMA, &schema_bytes())?;
+    Ok(files + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Language;
+    use crate::data_terms::{CSV_COLUMNS, PART_FIELDS, PROCEDURE_FIELDS, TOP_FIELDS};
+
+    /// The page explains every field a reader meets, and nothing else, in both languages.
+    #[test]
+    fn the_page_explains_every_field_and_column_in_both_languages() {
+        let schema = schema();
+        let keys = |def: &str| -> Vec<String> {
+            let props = if def.is_empty() {
+                &schema["properties"]
+            } else {
+                &schema["$defs"][def]["properties"]
+            };
+            let mut keys: Vec<String> = props
+                .as_object()
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
+            keys.sort();
+            keys
+        };
+        let sorted = |names: &[&str]| {
+            let mut v: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(keys(""), sorted(&TOP_FIELDS));
+        assert_eq!(keys("Procedure"), sorted(&PROCEDURE_FIELDS));
+        assert_eq!(keys("Part"), sorted(&PART_FIELDS));
+        for language in [Language::Vi, Language::En] {
+            let t = Strings::load(language).expect("the theme's strings load");
+            let explained = |prefix: &str, names: &[&str]| {
+                for name in names {
+                    let key = format!("{prefix}{}", name.trim_start_matches('$'));
+                    assert!(t.all().contains_key(&key), "{language:?}: no {key}");
+                }
+            };
+            explained("data_top_", &TOP_FIELDS);
+            explained("data_proc_", &PROCEDURE_FIELDS);
+            explained("data_part_", &PART_FIELDS);
+            explained("data_csv_", &CSV_COLUMNS);
+            for key in [
+                "data_file_json",
+                "data_file_csv",
+                "data_file_schema",
+                "data_file_feed",
+            ] {
+                assert!(t.all().contains_key(key), "{language:?}: no {key}");
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! The procedures of the open data in parts of bounded size: a field's procedures in one
+//! file (or a few, for a very large field), each listed in the index with its size, its
+//! number of procedures and its SHA-256, so that a reader fetches only what changed.
+
+use super::records::{ProcedureRecord, Ref};
+use crate::catalogue::{Catalogue, Term};
+use crate::urls;
+use rayon::prelude::*;
+use schemars::JsonSchema;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// The most bytes of one part: a reader can load any part in one piece.
+pub const PART_MAX_BYTES: usize = 20_000_000;
+/// The CSV stays one file up to this size; past it, it is split as the parts are.
+pub const CSV_MAX_BYTES: usize = 50_000_000;
+
+/// A file that holds some of the procedures, as the index lists it.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Part")]
+pub struct PartRecord {
+    /// The address of the file.
+    pub url: String,
+    /// The field whose procedures it holds; null for the CSV of every procedure.
+    pub field: Option<Ref>,
+    /// How many procedures it holds: lines of a part, rows of a CSV after its header.
+    pub count: usize,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// The SHA-256 of its bytes, in hexadecimal: it changes when, and only when, the file does.
+    pub sha256: String,
+}
+
+impl PartRecord {
+    /// The record of the file at `path` (relative to `base_url`) with these bytes.
+    pub fn of(base_url: &str, path: &str, field: Option<Ref>, count: usize, bytes: &[u8]) -> Self {
+        let hash = Sha256::digest(bytes);
+        PartRecord {
+            url: format!("{base_url}{path}"),
+            field,
+            count,
+            bytes: bytes.len() as u64,
+            sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
+        }
+    }
+}
+
+/// A part before it is written.
+pub struct Part<'a> {
+    /// The field id, then `<id>.2`, `<id>.3` … when a field takes several parts (ids
+    /// have no dot, so a name never collides with another field's).
+    pub name: String,
+    pub field: &'a Term,
+    /// Indexes into `Catalogue::procedures`, in code order.
+    pub procedures: Vec<usize>,
+    /// Newline-delimited JSON: one record a line.
+    pub ndjson: Vec<u8>,
+}
+
+impl<'a> Part<'a> {
+    fn new(field: &'a Term, number: usize) -> Part<'a> {
+        Part {
+            name: if number == 1 {
+                field.id.clone()
+            } else {
+                format!("{}.{number}", field.id)
+            },
+            field,
+            procedures: Vec::new(),
+            ndjson: Vec::new(),
+        }
+    }
+}
+
+/// The parts: each field's procedures in code order, in the order of `fields.yaml`, cut so
+/// that no part is larger than `max_bytes` (a single larger record has a part of its own).
+pub fn split<'a>(
+    c: &'a Catalogue,
+    records: &[ProcedureRecord],
+    max_bytes: usize,
+) -> serde_json::Result<Vec<Part<'a>>> {
+    let mut by_field: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in c.procedures.iter().enumerate() {
+        by_field.entry(p.field.as_str()).or_default().push(i);
+    }
+    let fields: Vec<Vec<Part>> = c
+        .fields
+        .par_iter()
+        .map(|field| {
+            let mut parts = Vec::new();
+            let Some(indexes) = by_field.get(field.id.as_str()) else {
+                return Ok(parts);
+            };
+            let mut part = Part::new(field, 1);
+            for &i in indexes {
+                let mut line = serde_json::to_vec(&records[i])?;
+                line.push(b'\n');
+                if !part.procedures.is_empty() && part.ndjson.len() + line.len() > max_bytes {
+                    let next = Part::new(field, parts.len() + 2);
+                    parts.push(std::mem::replace(&mut part, next));
+                }
+                part.ndjson.extend_from_slice(&line);
+                part.procedures.push(i);
+            }
+            parts.push(part);
+            Ok(parts)
+        })
+        .collect::<serde_json::Result<_>>()?;
+    Ok(fields.into_iter().flatten().collect())
+}
+
+/// The path of a part, `ext` being `ndjson` or `csv`.
+pub fn path(part: &Part, ext: &str) -> String {
+    urls::data_part(&part.name, ext)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hash_names_the_bytes() {
+        let r = PartRecord::of("https://x.vn/", "du-lieu/thu-tuc/a.ndjson", None, 0, b"abc");
+        assert_eq!(
+            r.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(r.bytes, 3);
+        assert_eq!(r.url, "https://x.vn/du-lieu/thu-tuc/a.ndjson");
+    }
+}
