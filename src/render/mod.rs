@@ -11,6 +11,8 @@ pub mod i18n;
 pub mod json_ld;
 pub mod markdown;
 pub mod minify;
+pub mod posting;
+pub mod qr;
 pub mod reports;
 pub mod theme;
 pub mod view;
@@ -258,6 +260,8 @@ enum Job<'a> {
     OpenData,
     /// An old path that redirects to a procedure.
     Alias(&'a str, &'a Procedure),
+    /// A printable sheet (`niem-yet/`, `thu-tuc/<slug>/in/`): not in the sitemap.
+    Sheet(posting::Sheet<'a>),
 }
 
 fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
@@ -279,6 +283,7 @@ fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
     for p in &c.procedures {
         jobs.extend(p.aliases.iter().map(|a| Job::Alias(a, p)));
     }
+    jobs.extend(posting::sheets(c).into_iter().map(Job::Sheet));
     jobs
 }
 
@@ -360,6 +365,7 @@ impl<'a> Pages<'_, 'a> {
                     json_ld::government_service(c, t, p, self.base_url, description.as_deref());
                 context.insert("json_ld", &json_ld);
                 context.insert("data_url", &urls::procedure_data(&p.slug));
+                posting::procedure_extras(&mut context, self.base_url, p);
                 let path = urls::procedure(&p.slug);
                 ("procedure", "procedure.html", path, p.title.clone())
             }
@@ -417,6 +423,7 @@ impl<'a> Pages<'_, 'a> {
                     .collect();
                 context.insert("parent", &parent);
                 context.insert("children", &children);
+                context.insert("posting", &posting::agency_sheet(c, a));
                 let path = urls::agency(&a.id);
                 ("agency", "agency.html", path, a.name.clone())
             }
@@ -459,6 +466,17 @@ impl<'a> Pages<'_, 'a> {
                 published = false;
                 crumbs.clear();
                 own("not_found", "404.html", urls::NOT_FOUND, "not_found_title")
+            }
+            Job::Sheet(sheet) => {
+                published = false;
+                crumbs.clear();
+                posting::page(
+                    self.sources,
+                    self.index,
+                    self.base_url,
+                    sheet,
+                    &mut context,
+                )
             }
             Job::Alias(from, p) => {
                 published = false;
