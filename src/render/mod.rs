@@ -470,13 +470,7 @@ impl<'a> Pages<'_, 'a> {
             Job::Sheet(sheet) => {
                 published = false;
                 crumbs.clear();
-                posting::page(
-                    self.sources,
-                    self.index,
-                    self.base_url,
-                    sheet,
-                    &mut context,
-                )
+                posting::page(self.sources, self.index, self.base_url, sheet, &mut context)
             }
             Job::Alias(from, p) => {
                 published = false;

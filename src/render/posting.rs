@@ -142,7 +142,12 @@ pub fn page(
             procedure_extras(context, base_url, p);
             context.insert("as_of", &content_date(p).map(|d| DateView::new(d, t)));
             let path = urls::procedure_sheet(&p.slug);
-            ("procedure_sheet", "procedure-sheet.html", path, p.title.clone())
+            (
+                "procedure_sheet",
+                "procedure-sheet.html",
+                path,
+                p.title.clone(),
+            )
         }
     }
 }
