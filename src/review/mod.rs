@@ -10,8 +10,7 @@ use crate::catalogue::values::{Date, Duration, DurationUnit};
 use crate::catalogue::{Catalogue, ChannelKind, Procedure, Status};
 use crate::import::parse::{approximate_hours, format_duration};
 use crate::text::fold;
-use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What to look for.
 #[derive(Debug, Clone)]
@@ -383,85 +382,75 @@ fn replaced_laws(active: &[&Procedure]) -> HashMap<String, (String, String)> {
     replaced
 }
 
-/// Pairs of active procedures whose titles differ by at most a tenth of their letters.
-/// Levenshtein's distance is at least the difference of lengths and at least half the
-/// difference of the letters' counts; only pairs within both bounds are measured, so
-/// 2,642 procedures take milliseconds, not seconds.
+/// Pairs of active procedures whose titles are the same apart from case, tone marks,
+/// punctuation and spacing, or whose words differ in one letter of one word: a title
+/// typed twice. A real difference of one word ("Cấp" / "Cấp lại", "cấp tỉnh" /
+/// "cấp xã") is a different procedure and is not listed. Titles are grouped by keys, so
+/// no pair of the catalogue is compared that does not share all words but one.
 fn near_duplicates(c: &Catalogue, active: &[&Procedure]) -> Vec<Finding> {
-    const SIMILAR: f64 = 0.9;
-    let titles: Vec<Vec<char>> = active
+    let split = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let folded: Vec<Vec<String>> = active.iter().map(|p| split(&fold(&p.title))).collect();
+    let marked: Vec<Vec<String>> = active
         .iter()
-        .map(|p| normalise_title(&p.title).chars().collect())
+        .map(|p| split(&p.title.to_lowercase()))
         .collect();
-    let letters: Vec<[u16; 37]> = titles.iter().map(|t| letter_counts(t)).collect();
-    let mut order: Vec<usize> = (0..active.len()).collect();
-    order.sort_by_key(|&i| (titles[i].len(), i));
-    let pairs: Vec<(usize, usize, f64)> = (0..order.len())
-        .into_par_iter()
-        .flat_map_iter(|n| {
-            let (titles, letters, order) = (&titles, &letters, &order);
-            let i = order[n];
-            order[n + 1..]
-                .iter()
-                .map(move |&j| (j, titles[j].len()))
-                .take_while(move |&(_, len)| {
-                    (len - titles[i].len()) as f64 <= (1.0 - SIMILAR) * len as f64
-                })
-                .filter_map(move |(j, len)| {
-                    let budget = ((1.0 - SIMILAR) * len as f64).floor() as usize;
-                    let apart: usize = letters[i]
-                        .iter()
-                        .zip(&letters[j])
-                        .map(|(a, b)| usize::from(a.abs_diff(*b)))
-                        .sum();
-                    if apart.div_ceil(2) > budget {
-                        return None;
-                    }
-                    let distance = strsim::generic_levenshtein(&titles[i], &titles[j]);
-                    let similarity = 1.0 - distance as f64 / len.max(1) as f64;
-                    (similarity >= SIMILAR).then_some((i.min(j), i.max(j), similarity))
-                })
+    let mut pairs: BTreeMap<(usize, usize), &str> = BTreeMap::new();
+    let mut same: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (i, words) in folded.iter().enumerate() {
+        same.entry(words).or_default().push(i);
+    }
+    for bucket in same.values().filter(|b| b.len() > 1) {
+        for (n, &i) in bucket.iter().enumerate() {
+            for &j in &bucket[n + 1..] {
+                pairs.insert(
+                    (i, j),
+                    "the same title apart from case, marks or punctuation",
+                );
+            }
+        }
+    }
+    // The same words but the k-th: one key per word of each title.
+    let mut but_one: HashMap<(usize, Vec<&str>), Vec<usize>> = HashMap::new();
+    for (i, words) in folded.iter().enumerate() {
+        for k in 0..words.len() {
+            let mut key: Vec<&str> = words.iter().map(String::as_str).collect();
+            key[k] = "";
+            but_one.entry((k, key)).or_default().push(i);
+        }
+    }
+    for ((k, _), bucket) in but_one.iter().filter(|(_, b)| b.len() > 1) {
+        for (n, &i) in bucket.iter().enumerate() {
+            for &j in &bucket[n + 1..] {
+                let (a, b) = (&marked[i], &marked[j]);
+                if a.len() == b.len()
+                    && a.get(*k)
+                        .zip(b.get(*k))
+                        .is_some_and(|(x, y)| x != y && strsim::levenshtein(x, y) == 1)
+                {
+                    pairs
+                        .entry((i.min(j), i.max(j)))
+                        .or_insert("a title one letter apart");
+                }
+            }
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|((i, j), how)| {
+            let (a, b) = (active[i], active[j]);
+            let other_agency = c.agency(&b.agency).map_or(b.agency.as_str(), |x| &x.name);
+            about(
+                a,
+                Kind::NearDuplicate,
+                format!("{how}: {} \"{}\" ({other_agency})", b.code, b.title),
+            )
         })
-        .collect();
-    let mut findings = Vec::new();
-    for (i, j, similarity) in pairs {
-        let (a, b) = (active[i], active[j]);
-        let other_agency = c.agency(&b.agency).map_or(b.agency.as_str(), |x| &x.name);
-        findings.push(about(
-            a,
-            Kind::NearDuplicate,
-            format!(
-                "title {}% like {} \"{}\" ({other_agency})",
-                (similarity * 100.0).round(),
-                b.code,
-                b.title
-            ),
-        ));
-    }
-    findings
-}
-
-/// How many times each of a-z, 0-9 and the space occurs (titles are folded to these).
-fn letter_counts(title: &[char]) -> [u16; 37] {
-    let mut counts = [0u16; 37];
-    for &c in title {
-        let slot = match c {
-            'a'..='z' => c as usize - 'a' as usize,
-            '0'..='9' => 26 + c as usize - '0' as usize,
-            _ => 36,
-        };
-        counts[slot] = counts[slot].saturating_add(1);
-    }
-    counts
-}
-
-/// A title as compared: folded, punctuation as spaces, spaces collapsed.
-fn normalise_title(title: &str) -> String {
-    fold(title)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
 }
 
 /// The candidates for simplification: the `top` procedures with most documents, with
