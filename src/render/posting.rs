@@ -43,7 +43,7 @@ pub fn sheets(c: &Catalogue) -> Vec<Sheet<'_>> {
         .agencies
         .iter()
         .filter_map(|a| {
-            let mut list = received.remove(a.id.as_str())?;
+            let mut list = received.remove(a.id.as_str()).filter(|l| !l.is_empty())?;
             list.sort_by_cached_key(|p| (view::title_key(&p.title).0, &p.title, &p.code));
             Some(Sheet::Agency(a, list))
         })
