@@ -16,6 +16,7 @@ pub mod output;
 pub mod progress;
 pub mod publish;
 pub mod render;
+pub mod review;
 pub mod scaffold;
 pub mod schema;
 pub mod search;

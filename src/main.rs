@@ -89,6 +89,44 @@ enum Command {
         #[command(subcommand)]
         source: ImportSource,
     },
+    /// Report, for the staff who review the catalogue, what is stale, incomplete or
+    /// heavy, per agency and field (never published with the site)
+    Review(ReviewArgs),
+}
+
+#[derive(Args)]
+struct ReviewArgs {
+    /// The content folder
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReviewFormat,
+    /// Write the report here instead of to standard output
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// A procedure not updated for this many months is stale
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    stale_months: u32,
+    /// Also list legal bases dated before 1 January of this year
+    #[arg(long, value_name = "YEAR")]
+    law_before: Option<u16>,
+    /// How many procedures each "heaviest" list names
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    top: usize,
+    /// The day the report is for, YYYY-MM-DD (default: today)
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+    /// Exit 1 when any of these kinds is found (stale,untyped,form-missing,old-law,
+    /// replaced-law,no-contact,abolished-in-group,near-duplicate,heavy)
+    #[arg(long, value_delimiter = ',', value_name = "KINDS")]
+    fail_on: Vec<String>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReviewFormat {
+    Text,
+    Csv,
+    Html,
 }
 
 #[derive(Subcommand)]
@@ -319,6 +357,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Import { source } => import(source),
+        Command::Review(args) => review(args),
     }
 }
 
@@ -359,6 +398,73 @@ fn import(source: ImportSource) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Exit codes: 0 done, 1 content problems or a `--fail-on` kind found, 2 usage or I/O.
+fn review(args: ReviewArgs) -> ExitCode {
+    use thutuc::review::{self, Kind, format};
+    let usage = |message: String| {
+        eprintln!("error: {message}");
+        ExitCode::from(2)
+    };
+    let as_of = match args
+        .as_of
+        .as_deref()
+        .map(thutuc::catalogue::values::Date::parse)
+    {
+        None => review::today(),
+        Some(Ok(date)) => date,
+        Some(Err(e)) => return usage(format!("--as-of: {e}")),
+    };
+    let mut fail_on = Vec::new();
+    for name in &args.fail_on {
+        match Kind::parse(name) {
+            Some(kind) => fail_on.push(kind),
+            None => {
+                let known: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                return usage(format!(
+                    "--fail-on: unknown kind \"{name}\"; the kinds are {}",
+                    known.join(", ")
+                ));
+            }
+        }
+    }
+    let catalogue = match thutuc::check(&args.content) {
+        Ok(c) => c,
+        Err(e) => return report(e, &args.content),
+    };
+    let options = review::Options {
+        as_of,
+        stale_months: args.stale_months,
+        law_before: args.law_before,
+        top: args.top,
+    };
+    let found = review::review(&catalogue, &options);
+    let bytes = match args.format {
+        ReviewFormat::Text => format::text(&found).into_bytes(),
+        ReviewFormat::Html => format::html(&found).into_bytes(),
+        ReviewFormat::Csv => match format::csv(&found) {
+            Ok(bytes) => bytes,
+            Err(e) => return usage(e.to_string()),
+        },
+    };
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, &bytes).map_err(|e| format!("{}: {e}", path.display())),
+        None => {
+            std::io::Write::write_all(&mut std::io::stdout(), &bytes).map_err(|e| e.to_string())
+        }
+    };
+    if let Err(e) = written {
+        return usage(e);
+    }
+    let failed = found.found(&fail_on);
+    if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        let names: Vec<&str> = failed.iter().map(|k| k.name()).collect();
+        eprintln!("review: found {}", names.join(", "));
+        ExitCode::from(1)
     }
 }
 

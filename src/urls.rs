@@ -67,6 +67,17 @@ pub fn procedure_data(slug: &str) -> String {
     format!("thu-tuc/{slug}/index.json")
 }
 
+/// Printable posting sheets (niêm yết), one per agency that receives procedures: made
+/// for the office wall, so left out of the sitemap and the search.
+pub const POSTING: &str = "niem-yet/";
+pub fn posting(agency_id: &str) -> String {
+    format!("niem-yet/{agency_id}/")
+}
+/// A procedure on one printable A4 sheet, its documents as tick boxes.
+pub fn procedure_sheet(slug: &str) -> String {
+    format!("thu-tuc/{slug}/in/")
+}
+
 /// The page shown for a path that does not exist.
 pub const NOT_FOUND: &str = "404.html";
 /// The sitemap and the robots file, for search engines.
@@ -84,8 +95,9 @@ pub const SEARCH_INDEX: &str = "search/";
 /// Every path the build writes whatever the catalogue holds, besides the pages without a
 /// catalogue of their own ([`HOME`], [`A_TO_Z`], [`AGENCIES`], [`SEARCH`], [`OPEN_DATA`]); a path ending
 /// with `/` is a folder. Checked against form files and old URLs before a build.
-pub const BUILT: [&str; 11] = [
+pub const BUILT: [&str; 12] = [
     STATIC,
+    POSTING,
     SEARCH_INDEX,
     NOT_FOUND,
     SITEMAP,

@@ -511,6 +511,7 @@ impl Linker {
                 data.clone(),
                 format!("the data file /{data} of \"{}\"", p.title),
             );
+            owners.page(&urls::procedure_sheet(&p.slug), &p.title);
         }
         for (f, _) in &self.fields {
             let feed = urls::field_feed(&f.id);

@@ -13,6 +13,8 @@ pub mod json_ld;
 pub mod markdown;
 pub mod minify;
 pub mod paginate;
+pub mod posting;
+pub mod qr;
 pub mod reports;
 pub mod theme;
 pub mod view;
@@ -337,6 +339,8 @@ enum Job<'a> {
     OpenData,
     /// An old path that redirects to a procedure.
     Alias(&'a str, &'a Procedure),
+    /// A printable sheet (`niem-yet/`, `thu-tuc/<slug>/in/`): not in the sitemap.
+    Sheet(posting::Sheet<'a>),
 }
 
 impl Job<'_> {
@@ -344,7 +348,10 @@ impl Job<'_> {
     /// pages, which show the whole catalogue.
     fn source(&self, c: &Catalogue) -> Option<String> {
         Some(match self {
-            Job::Procedure(p) | Job::Alias(_, p) => p.source.clone(),
+            Job::Procedure(p) | Job::Alias(_, p) | Job::Sheet(posting::Sheet::Procedure(p)) => {
+                p.source.clone()
+            }
+            Job::Sheet(posting::Sheet::Agency(a, _)) => format!("agencies/{}.yaml", a.id),
             Job::Agency(i) => format!("agencies/{}.yaml", c.agencies[*i].id),
             Job::Group(i) => format!("groups/{}.yaml", c.groups[*i].id),
             Job::Field(_) => "fields.yaml".to_string(),
@@ -372,6 +379,8 @@ impl Job<'_> {
             Job::NotFound => urls::NOT_FOUND.to_string(),
             Job::OpenData => urls::OPEN_DATA.to_string(),
             Job::Alias(from, _) => from.to_string(),
+            Job::Sheet(posting::Sheet::Agency(a, _)) => urls::posting(&a.id),
+            Job::Sheet(posting::Sheet::Procedure(p)) => urls::procedure_sheet(&p.slug),
         }
     }
 }
@@ -396,6 +405,7 @@ fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
     for p in &c.procedures {
         jobs.extend(p.aliases.iter().map(|a| Job::Alias(a, p)));
     }
+    jobs.extend(posting::sheets(c).into_iter().map(Job::Sheet));
     jobs
 }
 
@@ -507,6 +517,7 @@ impl<'p, 'a> Pages<'p, 'a> {
                     json_ld::government_service(c, t, p, self.base_url, description.as_deref());
                 context.insert("json_ld", &json_ld);
                 context.insert("data_url", &urls::procedure_data(&p.slug));
+                posting::procedure_extras(&mut context, self.base_url, p);
                 let path = urls::procedure(&p.slug);
                 ("procedure", "procedure.html", path, p.title.clone())
             }
@@ -567,6 +578,7 @@ impl<'p, 'a> Pages<'p, 'a> {
                     .collect();
                 context.insert("parent", &parent);
                 context.insert("children", &children);
+                context.insert("posting", &posting::agency_sheet(c, a));
                 let path = urls::agency(&a.id);
                 ("agency", "agency.html", path, a.name.clone())
             }
@@ -647,6 +659,11 @@ impl<'p, 'a> Pages<'p, 'a> {
                 published = false;
                 crumbs.clear();
                 own("not_found", "404.html", urls::NOT_FOUND, "not_found_title")
+            }
+            Job::Sheet(sheet) => {
+                published = false;
+                crumbs.clear();
+                posting::page(self.sources, self.index, self.base_url, sheet, &mut context)
             }
             Job::Alias(from, p) => {
                 published = false;

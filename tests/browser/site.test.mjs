@@ -34,6 +34,8 @@ const PAGES = {
   statistics: 'thong-ke/',
   'what changed': 'thay-doi/',
   'not found': 'khong-co-trang-nay/',
+  'posting sheet': 'niem-yet/ubnd-xa/',
+  'procedure sheet': 'thu-tuc/dang-ky-khai-sinh/in/',
 };
 
 let site;
@@ -270,5 +272,51 @@ test('the pages of a long list are axe-clean, fit a 360 px phone and work withou
   } finally {
     long.stop();
     rmSync(join(content, '..'), { recursive: true, force: true });
+  }
+});
+
+// Paper at the counter, on the sample catalogue (its commune police receive procedures of
+// several fields): printed to A4, each field on a page of its own, nothing but the sheet.
+test('a posting sheet prints one field per A4 page, with no navigation and nothing cut off', async () => {
+  const sample = await startSite(join(repo, 'content'));
+  const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+  try {
+    await page.goto(sample.url + 'niem-yet/cong-an-cap-xa/');
+    await page.emulateMedia({ media: 'print' });
+    const fields = await page.locator('.posting-field').count();
+    assert.ok(fields >= 3, `${fields} fields`);
+    assert.equal(await page.locator('nav, .site-header, .site-footer, .site-search').count(), 0);
+    assert.equal(await page.locator('.posting-field .qr').count(), await page.locator('.posting-table tbody tr').count());
+    // A4 at 96 dpi, less the 1.2 cm margins: no row, code or address runs off the paper.
+    await page.setViewportSize({ width: 794 - 91, height: 1123 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${overflow} px wider than the paper`);
+    // One field per page: the sheet prints on as many pages as its fields printed one by
+    // one (a long field may take two), so no page holds the end of one field and the
+    // start of the next.
+    const pdfPages = async () => {
+      const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+      return pdf.match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
+    };
+    const whole = await pdfPages();
+    let apart = 0;
+    for (let i = 0; i < fields; i++) {
+      await page.evaluate((keep) => {
+        document.querySelectorAll('.posting-field').forEach((el, n) => { el.hidden = n !== keep; });
+      }, i);
+      apart += await pdfPages();
+    }
+    assert.ok(whole >= fields, `${whole} pages for ${fields} fields`);
+    assert.equal(whole, apart, 'each field starts a page of its own');
+
+    // The one-page sheet of a procedure: tick boxes and its QR code, on one A4 page.
+    await page.goto(sample.url + 'thu-tuc/dang-ky-thuong-tru/in/');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok((await page.locator('.sheet-checklist .tick').count()) > 0);
+    assert.equal(await page.locator('.qr-figure svg').count(), 1);
+    assert.equal(await pdfPages(), 1, 'the sheet of a procedure fits one A4 page');
+  } finally {
+    await page.close();
+    sample.stop();
   }
 });

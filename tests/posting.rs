@@ -1,0 +1,215 @@
+//! Paper at the counter: every procedure page's QR code decodes to the page's canonical
+//! URL, and every kind of sheet (per agency, at the service centre, per procedure) holds
+//! what the issue asks, on the sample catalogue, and stays out of the sitemap.
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+
+const BASE: &str = "https://example.org/tinh/thu-tuc/";
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// The text that every QR code of `html` holds, in page order: each `<svg class=qr>` is
+/// drawn into a bitmap from its path (strokes `M x y.5 h w`), then read by rqrr, a
+/// decoder written apart from the encoder.
+fn qr_codes(html: &str) -> Vec<String> {
+    let tags = tags(html);
+    let mut out = Vec::new();
+    for (i, tag) in tags.iter().enumerate() {
+        if tag.name != "svg" || tag.attr("class") != Some("qr") {
+            continue;
+        }
+        let size: usize = tag
+            .attr("viewbox")
+            .or(tag.attr("viewBox"))
+            .and_then(|v| v.split(' ').nth(2))
+            .and_then(|n| n.parse().ok())
+            .expect("a QR code has a viewBox");
+        let d = tags[i + 1..]
+            .iter()
+            .find(|t| t.name == "path")
+            .and_then(|t| t.attr("d"))
+            .expect("a QR code has a path");
+        out.push(decode_path(d, size));
+    }
+    out
+}
+
+fn decode_path(d: &str, size: usize) -> String {
+    const SCALE: usize = 4;
+    let mut dark = vec![false; size * size];
+    for stroke in d.split('M').filter(|s| !s.is_empty()) {
+        let (xy, w) = stroke.split_once('h').expect("M x y h w");
+        let (x, y) = xy.split_once(' ').expect("x y");
+        let x: usize = x.parse().expect("x");
+        let y: usize = y.trim_end_matches(".5").parse().expect("y");
+        let w: usize = w.parse().expect("w");
+        for cell in &mut dark[y * size + x..y * size + x + w] {
+            *cell = true;
+        }
+    }
+    let side = size * SCALE;
+    let mut image = rqrr::PreparedImage::prepare_from_bitmap(side, side, |x, y| {
+        dark[(y / SCALE) * size + x / SCALE]
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the drawing");
+    let (_, text) = grids[0].decode().expect("the QR code decodes");
+    text
+}
+
+fn canonical(html: &str) -> String {
+    tags(html)
+        .into_iter()
+        .find(|t| t.name == "link" && t.attr("rel") == Some("canonical"))
+        .and_then(|t| t.attr("href").map(str::to_string))
+        .expect("a canonical link")
+}
+
+#[test]
+fn every_procedure_page_and_sheet_has_a_qr_code_of_its_canonical_url() {
+    let tmp = TempDir::new("posting-qr");
+    let out = build(&sample(), &tmp, Some(BASE)).expect("the sample builds");
+    let catalogue = thutuc::check(&sample()).unwrap();
+    for p in &catalogue.procedures {
+        let page = read(&out, &format!("thu-tuc/{}/index.html", p.slug));
+        let url = canonical(&page);
+        assert_eq!(url, format!("{BASE}thu-tuc/{}/", p.slug));
+        assert_eq!(qr_codes(&page), [url.clone()], "{}", p.slug);
+        assert!(
+            text(&page).contains(&url),
+            "the URL is written beside the code"
+        );
+        let sheet = out.join(format!("thu-tuc/{}/in/index.html", p.slug));
+        if p.status == thutuc::catalogue::Status::Active {
+            let sheet = std::fs::read_to_string(sheet).unwrap();
+            assert_eq!(qr_codes(&sheet), [url], "{}", p.slug);
+        } else {
+            assert!(!sheet.exists(), "an abolished procedure has no sheet");
+        }
+    }
+}
+
+#[test]
+fn posting_sheets_list_what_each_office_receives_by_field() {
+    let tmp = TempDir::new("posting-sheets");
+    let out = build(&sample(), &tmp, Some(BASE)).expect("the sample builds");
+    let files = all_files(&out);
+    let sheets: Vec<&String> = files
+        .keys()
+        .filter(|f| f.starts_with("niem-yet/"))
+        .collect();
+    // Every agency that receives an active procedure, and the service centre.
+    assert_eq!(
+        sheets,
+        [
+            "niem-yet/ban-chi-huy-quan-su-cap-xa/index.html",
+            "niem-yet/bao-hiem-xa-hoi-tinh/index.html",
+            "niem-yet/cong-an-cap-xa/index.html",
+            "niem-yet/phong-canh-sat-giao-thong/index.html",
+            "niem-yet/phong-xuat-nhap-canh/index.html",
+            "niem-yet/so-tu-phap/index.html",
+            "niem-yet/trung-tam-phuc-vu-hanh-chinh-cong/index.html",
+            "niem-yet/ubnd-cap-xa/index.html",
+            "niem-yet/van-phong-dang-ky-dat-dai/index.html",
+        ]
+    );
+
+    // An agency: its procedures under their fields, in the order of fields.yaml, each
+    // with code, title, time, fees, online and a QR code; no navigation; the content's date.
+    let html = read(&out, "niem-yet/cong-an-cap-xa/index.html");
+    let page = text(&html);
+    assert_in_order(
+        &page,
+        &[
+            "Công an xã, phường",
+            "Thủ tục hành chính tiếp nhận tại đây",
+            "Đăng ký, quản lý cư trú",
+            "Thông tin cập nhật đến ngày 01/12/2025",
+            "1.004222",
+            "Đăng ký thường trú",
+            "7 ngày làm việc",
+            "Căn cước",
+            "Cấp thẻ căn cước",
+        ],
+    );
+    assert!(
+        !page.contains("Cấp phiếu lý lịch tư pháp"),
+        "not received there"
+    );
+    assert!(!html.contains("<nav") && !html.contains("site-header"));
+    assert!(html.contains("name=robots") || html.contains("name=\"robots\""));
+    let sections = html.matches("class=posting-field").count();
+    assert!(sections >= 4, "one section per field: {sections}");
+    let rows = html.matches("class=posting-code").count();
+    assert_eq!(qr_codes(&html).len(), rows, "a QR code on every row");
+    assert!(qr_codes(&html).contains(&format!("{BASE}thu-tuc/dang-ky-thuong-tru/")));
+
+    // The service centre posts what the agencies of its level receive.
+    let centre = text(&read(
+        &out,
+        "niem-yet/trung-tam-phuc-vu-hanh-chinh-cong/index.html",
+    ));
+    for title in [
+        "Cấp Phiếu lý lịch tư pháp",
+        "Cấp hộ chiếu phổ thông",
+        "Đổi giấy phép lái xe",
+    ] {
+        assert!(centre.contains(title), "{title} at the service centre");
+    }
+    assert!(
+        !centre.contains("Đăng ký thường trú"),
+        "a commune's procedure"
+    );
+
+    // Linked from the agency page; an agency that receives nothing has no sheet.
+    assert!(
+        read(&out, "co-quan/cong-an-cap-xa/index.html")
+            .contains("/tinh/thu-tuc/niem-yet/cong-an-cap-xa/")
+    );
+    assert!(!read(&out, "co-quan/ubnd-tinh/index.html").contains("niem-yet/"));
+
+    // Never in the sitemap.
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains("thu-tuc/dang-ky-thuong-tru/</loc>"));
+    assert!(!sitemap.contains("niem-yet/"));
+    assert!(!sitemap.contains("/in/</loc>"));
+    assert!(check_links(&out, BASE).is_empty());
+}
+
+#[test]
+fn a_procedure_sheet_has_its_documents_as_tick_boxes() {
+    let tmp = TempDir::new("posting-procedure");
+    let out = build(&sample(), &tmp, Some(BASE)).expect("the sample builds");
+    let catalogue = thutuc::check(&sample()).unwrap();
+    let p = catalogue
+        .procedures
+        .iter()
+        .find(|p| p.slug == "dang-ky-thuong-tru")
+        .unwrap();
+    let html = read(&out, "thu-tuc/dang-ky-thuong-tru/in/index.html");
+    assert_eq!(html.matches("class=tick").count(), p.documents.len());
+    let names: Vec<&str> = p.documents.iter().map(|d| d.name.as_str()).collect();
+    assert_in_order(&text(&html), &names);
+    assert_in_order(
+        &text(&html),
+        &[
+            "Đăng ký thường trú",
+            "1.004222",
+            "Thông tin cập nhật đến ngày",
+            "Thời hạn giải quyết",
+            "Phí, lệ phí",
+            "Quét mã QR",
+        ],
+    );
+    assert!(!html.contains("<nav") && !html.contains("site-footer"));
+    // The procedure page links to it.
+    assert!(
+        read(&out, "thu-tuc/dang-ky-thuong-tru/index.html")
+            .contains("/tinh/thu-tuc/thu-tuc/dang-ky-thuong-tru/in/")
+    );
+}
