@@ -27,9 +27,9 @@ use crate::data_terms::csv_is_split;
 use crate::output::Write;
 use crate::render::i18n::Strings;
 use crate::urls;
-use parts::{CSV_MAX_BYTES, PART_MAX_BYTES, PartRecord};
+use parts::{CSV_MAX_BYTES, PART_MAX_BYTES};
 use rayon::prelude::*;
-use records::{CatalogueRecord, ProcedureRecord};
+use records::{CatalogueRecord, PartRecord, ProcedureRecord};
 use schemars::generate::SchemaSettings;
 
 /// The JSON Schema of `thu-tuc.json`. It does not depend on the site, so every site

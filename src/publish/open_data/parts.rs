@@ -1,50 +1,18 @@
 //! The procedures of the open data in parts of bounded size: a field's procedures in one
 //! file (or a few, for a very large field), each listed in the index with its size, its
-//! number of procedures and its SHA-256, so that a reader fetches only what changed.
+//! number of procedures and its SHA-256 ([`super::records::PartRecord`]), so that a
+//! reader fetches only what changed.
 
-use super::records::{ProcedureRecord, Ref};
+use super::records::ProcedureRecord;
 use crate::catalogue::{Catalogue, Term};
 use crate::urls;
 use rayon::prelude::*;
-use schemars::JsonSchema;
-use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 /// The most bytes of one part: a reader can load any part in one piece.
 pub const PART_MAX_BYTES: usize = 20_000_000;
 /// The CSV stays one file up to this size; past it, it is split as the parts are.
 pub const CSV_MAX_BYTES: usize = 50_000_000;
-
-/// A file that holds some of the procedures, as the index lists it.
-#[derive(Debug, Serialize, JsonSchema)]
-#[schemars(rename = "Part")]
-pub struct PartRecord {
-    /// The address of the file.
-    pub url: String,
-    /// The field whose procedures it holds; null for the CSV of every procedure.
-    pub field: Option<Ref>,
-    /// How many procedures it holds: lines of a part, rows of a CSV after its header.
-    pub count: usize,
-    /// Its size in bytes.
-    pub bytes: u64,
-    /// The SHA-256 of its bytes, in hexadecimal: it changes when, and only when, the file does.
-    pub sha256: String,
-}
-
-impl PartRecord {
-    /// The record of the file at `path` (relative to `base_url`) with these bytes.
-    pub fn of(base_url: &str, path: &str, field: Option<Ref>, count: usize, bytes: &[u8]) -> Self {
-        let hash = Sha256::digest(bytes);
-        PartRecord {
-            url: format!("{base_url}{path}"),
-            field,
-            count,
-            bytes: bytes.len() as u64,
-            sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
-        }
-    }
-}
 
 /// A part before it is written.
 pub struct Part<'a> {
@@ -117,7 +85,7 @@ pub fn path(part: &Part, ext: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::records::PartRecord;
 
     #[test]
     fn a_hash_names_the_bytes() {

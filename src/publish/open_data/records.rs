@@ -6,7 +6,6 @@
 //! which staff write with the same words. (Doc comments here become the schema's
 //! descriptions: one line each, so that they read well there.)
 
-use super::parts::PartRecord;
 use crate::catalogue::values::{Date, Duration, DurationUnit};
 use crate::catalogue::{
     Catalogue, ChannelKind, DocumentKind, Language, OnlineLevel, Procedure, Status,
@@ -16,6 +15,7 @@ use crate::render::view::encode_path;
 use crate::urls;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 /// The index of the open data: `du-lieu/thu-tuc.json`. The procedures are in parts it
 /// lists, so that no file grows with the whole catalogue.
@@ -54,6 +54,36 @@ fn version_schema(_: &mut SchemaGenerator) -> Schema {
         "const": SCHEMA_VERSION,
         "description": "The version of the schema. It goes up only when a change could break a reader: a field removed or renamed, or its type or meaning changed."
     })
+}
+
+/// A file that holds some of the procedures, as the index lists it.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "Part")]
+pub struct PartRecord {
+    /// The address of the file.
+    pub url: String,
+    /// The field whose procedures it holds; null for the CSV of every procedure.
+    pub field: Option<Ref>,
+    /// How many procedures it holds: lines of a part, rows of a CSV after its header.
+    pub count: usize,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// The SHA-256 of its bytes, in hexadecimal: it changes when, and only when, the file does.
+    pub sha256: String,
+}
+
+impl PartRecord {
+    /// The record of the file at `path` (relative to `base_url`) with these bytes.
+    pub fn of(base_url: &str, path: &str, field: Option<Ref>, count: usize, bytes: &[u8]) -> Self {
+        let hash = Sha256::digest(bytes);
+        PartRecord {
+            url: format!("{base_url}{path}"),
+            field,
+            count,
+            bytes: bytes.len() as u64,
+            sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
+        }
+    }
 }
 
 /// Who publishes the catalogue.
