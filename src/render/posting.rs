@@ -62,7 +62,7 @@ pub fn received_at(c: &Catalogue, a: &Agency, p: &Procedure) -> bool {
     if c.site.service_centre.as_deref() != Some(a.id.as_str()) {
         return false;
     }
-    p.coordinating_agencies.iter().any(|x| *x == a.id)
+    p.coordinating_agencies.contains(&a.id)
         || c.agency(&p.agency).is_some_and(|x| x.level == a.level)
 }
 
