@@ -167,15 +167,11 @@ fn row(t: &Strings, base_url: &str, p: &Procedure) -> Value {
         Some(OnlineLevel::Partial) => t.get("online_partial_short"),
         None => t.get("online_none"),
     };
-    let fees: Vec<String> = view::fee_summary(p, t)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
     let mut row = BTreeMap::new();
     row.insert("code", Value::from(p.code.as_str()));
     row.insert("title", Value::from(p.title.as_str()));
     row.insert("time", Value::from_serializable(&view::time_summary(p, t)));
-    row.insert("fees", Value::from_serializable(&fees));
+    row.insert("fees", Value::from_serializable(&view::fee_summary(p, t)));
     row.insert("online", Value::from(online));
     row.insert("qr", qr_value(&url));
     row.insert("url", Value::from(url));
