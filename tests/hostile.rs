@@ -146,7 +146,7 @@ fn scripts_handlers_and_bad_urls_in_every_field_build_a_safe_page() {
     // the text around the payloads is still there, shown as text
     let page = all_files(&out)
         .into_iter()
-        .find(|(rel, _)| rel.starts_with("thu-tuc/thu-tuc-doc"))
+        .find(|(rel, _)| rel.starts_with("thu-tuc/thu-tuc-doc") && !rel.contains("/in/"))
         .expect("the hostile procedure's page");
     let html = String::from_utf8_lossy(&page.1);
     assert!(html.contains("Đoạn mở đầu an toàn."));

@@ -133,3 +133,63 @@ fn output_writes_the_chosen_format_to_a_file() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn near_duplicates_are_titles_typed_twice_not_procedures_a_word_apart() {
+    let dir = std::env::temp_dir().join(format!("thutuc-review-dup-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy(&fixture(), &dir);
+    let khai_sinh =
+        std::fs::read_to_string(dir.join("procedures/ho-tich/dang-ky-khai-sinh.md")).unwrap();
+    for (file, code, title) in [
+        ("dang-ky-khai-sinh-2.md", "1.000011", "ĐĂNG KÝ KHAI SINH."),
+        (
+            "dang-ky-lai-khai-sinh.md",
+            "1.000012",
+            "Đăng ký lại khai sinh",
+        ),
+        ("dang-ky-khai-tu.md", "1.000013", "Đăng ký khai tử"),
+    ] {
+        let text = khai_sinh
+            .replace("\"1.000001\"", &format!("\"{code}\""))
+            .replace(
+                "title: Đăng ký khai sinh",
+                &format!("title: {title}\nslug: {}", file.trim_end_matches(".md")),
+            );
+        std::fs::write(dir.join("procedures/ho-tich").join(file), text).unwrap();
+    }
+    let report = review::review(&thutuc::check(&dir).unwrap(), &options());
+    let found: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::NearDuplicate)
+        .map(|f| (f.code.as_str(), f.detail.as_str()))
+        .collect();
+    // In the report's order: agencies by name (Công an xã, then Ủy ban nhân dân xã).
+    assert_eq!(
+        found,
+        [
+            (
+                "1.000004",
+                "a title one letter apart: 1.000005 \"Đăng ký tạm trú cho côg dân\" (Công an xã)"
+            ),
+            (
+                "1.000001",
+                "the same title apart from case, marks or punctuation: 1.000011 \"ĐĂNG KÝ KHAI SINH.\" (Ủy ban nhân dân xã)"
+            ),
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}

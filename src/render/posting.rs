@@ -62,7 +62,7 @@ pub fn received_at(c: &Catalogue, a: &Agency, p: &Procedure) -> bool {
     if c.site.service_centre.as_deref() != Some(a.id.as_str()) {
         return false;
     }
-    p.coordinating_agencies.iter().any(|x| *x == a.id)
+    p.coordinating_agencies.contains(&a.id)
         || c.agency(&p.agency).is_some_and(|x| x.level == a.level)
 }
 
@@ -167,15 +167,11 @@ fn row(t: &Strings, base_url: &str, p: &Procedure) -> Value {
         Some(OnlineLevel::Partial) => t.get("online_partial_short"),
         None => t.get("online_none"),
     };
-    let fees: Vec<String> = view::fee_summary(p, t)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
     let mut row = BTreeMap::new();
     row.insert("code", Value::from(p.code.as_str()));
     row.insert("title", Value::from(p.title.as_str()));
     row.insert("time", Value::from_serializable(&view::time_summary(p, t)));
-    row.insert("fees", Value::from_serializable(&fees));
+    row.insert("fees", Value::from_serializable(&view::fee_summary(p, t)));
     row.insert("online", Value::from(online));
     row.insert("qr", qr_value(&url));
     row.insert("url", Value::from(url));
