@@ -1,9 +1,18 @@
-//! `thutuc build`: check → render → publish → swap, with the time each step took.
+//! The one pipeline: load and check → copy forms → the three output stages (pages,
+//! search index, files for machines) side by side → swap, with the time each step took.
+//!
+//! `thutuc build` runs it once. `serve` keeps a [`Pipeline`] and asks it again after
+//! every change: it re-reads and re-parses only the files that changed, and can swap in
+//! the pages of edited procedures over the last site before building the rest
+//! ([`Pipeline::update_pages`]). Both go through the same [`Staging`] writer, so the
+//! preview is as atomic as a published build.
 
-use crate::output::Staging;
+use crate::catalogue::{self, Catalogue};
+use crate::content::{self, Sources};
+use crate::output::{Manifest, Staging};
 use crate::progress::Progress;
-use crate::{Error, publish, render};
-use std::collections::BTreeMap;
+use crate::{Error, publish, render, search};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -25,6 +34,22 @@ pub struct Report {
     pub steps: Vec<(&'static str, Duration)>,
 }
 
+/// Loads and validates the content folder.
+pub fn check(content_dir: &Path) -> Result<Catalogue, Error> {
+    check_with(content_dir, &Progress::hidden())
+}
+
+/// [`check`], telling `progress` how far it is. The caller erases the line when it
+/// returns ([`Progress::clear`]).
+pub fn check_with(content_dir: &Path, progress: &Progress) -> Result<Catalogue, Error> {
+    let sources = load(content_dir, progress)?;
+    catalogue::build_with(&sources, progress).map_err(Error::Content)
+}
+
+fn load(content_dir: &Path, progress: &Progress) -> Result<Sources, Error> {
+    content::load_with(content_dir, progress).map_err(|e| Error::Io(with_path(e, content_dir)))
+}
+
 /// Builds the site from `options.content` into `options.output`. On any error the
 /// previous output is left untouched. Prints nothing.
 pub fn build(options: &Options) -> Result<Report, Error> {
@@ -34,80 +59,54 @@ pub fn build(options: &Options) -> Result<Report, Error> {
 /// [`build`], telling `progress` which step it is in and how far. The caller erases the
 /// line when the build returns ([`Progress::clear`]).
 pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Error> {
-    let mut steps = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str| {
-        steps.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
-    let base_url = options
-        .base_url
-        .as_deref()
-        .map(normalise_base_url)
-        .transpose()?;
-    let catalogue = crate::check_with(&options.content, progress)?;
-    let base_url = base_url.unwrap_or_else(|| catalogue.site.base_url.clone());
-    lap("load and check");
-
-    let staging = Staging::new(&options.output, &[&options.content]).map_err(Error::Io)?;
-    let mut form_sizes = BTreeMap::new();
-    progress.counted("copying forms", catalogue.forms.len());
-    for form in &catalogue.forms {
-        let size = staging
-            .copy(&options.content.join(form), form)
-            .map_err(|e| Error::Io(with_path(e, &options.content.join(form))))?;
-        form_sizes.insert(form.clone(), size);
-        progress.tick();
-    }
-    lap("copy forms");
-
-    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-    let rendered = render::render(&catalogue, &base_url, &form_sizes, &write, progress).map_err(
-        |e| match e {
-            render::Error::Theme(m) => Error::Theme(m),
-            render::Error::Io(e) => Error::Io(e),
-        },
-    )?;
-    lap("render");
-
-    // The search index and the files for machines need nothing from each other: made
-    // side by side, the index's single-threaded parts leave a core to the other.
-    let (indexed, published) = rayon::join(
-        || crate::search::export(&catalogue, &write, progress),
-        || publish_files(&catalogue, &base_url, &rendered.published, &staging),
-    );
-    indexed.map_err(|e| match e {
-        crate::search::Error::Io(e) => Error::Io(e),
-        other => Error::Theme(other.to_string()),
-    })?;
-    let published_files = published?;
-    lap("search index and publish");
-
-    progress.step("replacing the output folder");
-    staging.commit().map_err(Error::Io)?;
-    lap("swap");
-    Ok(Report {
-        procedures: catalogue.procedures.len(),
-        files: rendered.files + catalogue.forms.len() + published_files,
-        base_url,
-        steps,
-    })
+    Pipeline::new(options, false)?.build(None, progress)
 }
 
-/// The sitemap, `robots.txt`, the Atom feeds and the open data; returns how many files.
-fn publish_files(
-    catalogue: &crate::catalogue::Catalogue,
-    base_url: &str,
-    pages: &[render::Published],
-    staging: &Staging,
-) -> Result<usize, Error> {
-    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-    write(
-        crate::urls::SITEMAP,
-        publish::sitemap(base_url, pages).as_bytes(),
-    )
-    .and_then(|()| write(crate::urls::ROBOTS, publish::robots(base_url).as_bytes()))
-    .map_err(Error::Io)?;
+/// What every output stage is given: each one writes its files through `write` (the
+/// staging writer) and returns how many it wrote.
+pub struct Context<'a> {
+    pub catalogue: &'a Catalogue,
+    pub base_url: &'a str,
+    /// The size of every form file, for the download links.
+    pub form_sizes: &'a BTreeMap<String, u64>,
+    pub write: render::Write<'a>,
+    pub progress: &'a Progress,
+}
+
+/// An output stage: the pages, the search index, the files for machines.
+pub type Stage = fn(&Context) -> Result<usize, Error>;
+
+/// The output stages, in no particular order: they run side by side.
+pub const STAGES: [(&str, Stage); 3] = [
+    ("pages", pages),
+    ("search index", search_index),
+    ("files for machines", machine_files),
+];
+
+/// The pages, the theme's files, and the sitemap (which lists the pages).
+fn pages(cx: &Context) -> Result<usize, Error> {
+    let rendered = render::render(
+        cx.catalogue,
+        cx.base_url,
+        cx.form_sizes,
+        cx.write,
+        cx.progress,
+    )?;
+    let sitemap = publish::sitemap(cx.base_url, &rendered.published);
+    (cx.write)(crate::urls::SITEMAP, sitemap.as_bytes())?;
+    Ok(rendered.files + 1)
+}
+
+/// The static search index.
+fn search_index(cx: &Context) -> Result<usize, Error> {
+    let stats = search::export(cx.catalogue, cx.write, &Progress::hidden())?;
+    Ok(stats.files)
+}
+
+/// `robots.txt`, the Atom feeds and the open data.
+fn machine_files(cx: &Context) -> Result<usize, Error> {
+    let (catalogue, base_url, write) = (cx.catalogue, cx.base_url, cx.write);
+    write(crate::urls::ROBOTS, publish::robots(base_url).as_bytes())?;
     let strings = render::i18n::Strings::load(catalogue.site.language).map_err(Error::Theme)?;
     let mut feeds = vec![(None, crate::urls::FEED.to_string())];
     feeds.extend(
@@ -118,11 +117,243 @@ fn publish_files(
     );
     for (field, path) in &feeds {
         let xml = publish::feed::atom(catalogue, &strings, base_url, *field, path);
-        write(path, xml.as_bytes()).map_err(Error::Io)?;
+        write(path, xml.as_bytes())?;
     }
-    let data_files =
-        publish::open_data::write(catalogue, &strings, base_url, &write).map_err(Error::Io)?;
-    Ok(2 + feeds.len() + data_files)
+    let data_files = publish::open_data::write(catalogue, &strings, base_url, write)?;
+    Ok(1 + feeds.len() + data_files)
+}
+
+/// The pipeline, with what it keeps between builds when asked to (`serve`): the content
+/// as last read, what each file decoded to, and what the output and staging folders hold.
+pub struct Pipeline {
+    options: Options,
+    /// `--base-url`, checked.
+    base_url: Option<String>,
+    /// For `serve`: `http://127.0.0.1:PORT`, before the path of the site's `base_url`.
+    origin: String,
+    /// Keep the content and records between builds.
+    remember: bool,
+    sources: Option<Sources>,
+    records: catalogue::Cache,
+    form_sizes: BTreeMap<String, u64>,
+    /// What the output folder holds, and the staging folder beside it (the output
+    /// before), when this process wrote them.
+    output: Option<Manifest>,
+    staged: Option<Manifest>,
+}
+
+impl Pipeline {
+    /// A pipeline for `options`. `remember`: keep what it read for the next build.
+    pub fn new(options: &Options, remember: bool) -> Result<Pipeline, Error> {
+        let base_url = options
+            .base_url
+            .as_deref()
+            .map(normalise_base_url)
+            .transpose()?;
+        Ok(Pipeline {
+            options: options.clone(),
+            base_url,
+            origin: String::new(),
+            remember,
+            sources: None,
+            records: catalogue::Cache::default(),
+            form_sizes: BTreeMap::new(),
+            output: None,
+            staged: None,
+        })
+    }
+
+    /// The pipeline of `serve`: remembers what it read, and makes the site for
+    /// `origin` (`http://127.0.0.1:PORT`) under the path of the site's `base_url`, so
+    /// that the preview's links are those of the published site.
+    pub fn served_at(options: &Options, origin: &str) -> Pipeline {
+        let options = Options {
+            base_url: None,
+            ..options.clone()
+        };
+        Pipeline {
+            origin: origin.to_string(),
+            ..Pipeline::new(&options, true).expect("no --base-url to check")
+        }
+    }
+
+    /// The origin given to [`Pipeline::served_at`]; empty for `build`.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// Builds the whole site. `changed`: the content files (relative paths) changed
+    /// since the last build of this pipeline; `None` when not known (everything is read).
+    pub fn build(
+        &mut self,
+        changed: Option<&HashSet<String>>,
+        progress: &Progress,
+    ) -> Result<Report, Error> {
+        let mut steps = Vec::new();
+        let mut clock = Instant::now();
+        let mut lap = |name: &'static str| {
+            steps.push((name, clock.elapsed()));
+            clock = Instant::now();
+        };
+        let catalogue = self.check(changed, progress)?;
+        let base_url = self.base_url_of(&catalogue);
+        lap("load and check");
+
+        let staging = self.staging()?;
+        let content = &self.options.content;
+        let mut form_sizes = BTreeMap::new();
+        progress.counted("copying forms", catalogue.forms.len());
+        for form in &catalogue.forms {
+            let from = content.join(form);
+            let size = staging
+                .copy(&from, form)
+                .map_err(|e| Error::Io(with_path(e, &from)))?;
+            form_sizes.insert(form.clone(), size);
+            progress.tick();
+        }
+        lap("copy forms");
+
+        let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+        let cx = Context {
+            catalogue: &catalogue,
+            base_url: &base_url,
+            form_sizes: &form_sizes,
+            write: &write,
+            progress,
+        };
+        // Side by side: the index's single-threaded parts leave a core to the others.
+        let files = run_stages(&cx, &STAGES)?;
+        lap("pages, search index and files for machines");
+
+        progress.step("replacing the output folder");
+        self.commit(staging)?;
+        self.form_sizes = form_sizes;
+        lap("swap");
+        Ok(Report {
+            procedures: catalogue.procedures.len(),
+            files: files + catalogue.forms.len(),
+            base_url,
+            steps,
+        })
+    }
+
+    /// Swaps in the pages of the procedures whose files are in `changed` over the last
+    /// site this pipeline built, the rest as it was: an edit shows in a fraction of the
+    /// whole build's time, and [`Pipeline::build`] brings the lists and the index after.
+    /// Returns how many procedures' pages it wrote; `Ok(0)`, with nothing written, when
+    /// no procedure was edited or the change needs the whole build (a form, a new file).
+    /// The content is checked as for a build: a problem is an error, as there.
+    pub fn update_pages(&mut self, changed: &HashSet<String>) -> Result<usize, Error> {
+        let only_edits = changed
+            .iter()
+            .all(|rel| content::kind_of(rel) == Some(content::Kind::Procedure));
+        let Some(last) = self.output.clone().filter(|_| only_edits && self.remember) else {
+            return Ok(0);
+        };
+        let catalogue = self.check(Some(changed), &Progress::hidden())?;
+        let codes: HashSet<&str> = catalogue
+            .procedures
+            .iter()
+            .filter(|p| changed.contains(&p.source))
+            .map(|p| p.code.as_str())
+            .collect();
+        if codes.is_empty() {
+            return Ok(0);
+        }
+        let base_url = self.base_url_of(&catalogue);
+        let staging = self.staging()?;
+        let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+        render::render_procedures(&catalogue, &base_url, &self.form_sizes, &codes, &write)?;
+        staging.carry(&last)?;
+        self.commit(staging)?;
+        Ok(codes.len())
+    }
+
+    /// The catalogue, reading and decoding again only what changed when this pipeline
+    /// remembers the last build.
+    fn check(
+        &mut self,
+        changed: Option<&HashSet<String>>,
+        progress: &Progress,
+    ) -> Result<Catalogue, Error> {
+        let content = &self.options.content;
+        if !self.remember {
+            return check_with(content, progress);
+        }
+        let (sources, changed) = match (self.sources.take(), changed) {
+            (Some(last), Some(changed)) => match content::reload(last, changed) {
+                Ok(sources) => (sources, changed.clone()),
+                Err(last) => {
+                    let sources = load(content, progress)?;
+                    let changed = differences(&last, &sources);
+                    (sources, changed)
+                }
+            },
+            (Some(last), None) => {
+                let sources = load(content, progress)?;
+                let changed = differences(&last, &sources);
+                (sources, changed)
+            }
+            (None, _) => (load(content, progress)?, HashSet::new()),
+        };
+        progress.step("checking files");
+        let checked = catalogue::build_cached(&sources, &mut self.records, &changed);
+        self.sources = Some(sources);
+        checked.map_err(Error::Content)
+    }
+
+    fn base_url_of(&self, catalogue: &Catalogue) -> String {
+        let site = &catalogue.site.base_url;
+        match &self.base_url {
+            Some(given) => given.clone(),
+            None if self.origin.is_empty() => site.clone(),
+            None => format!("{}{}", self.origin, render::base_path(site)),
+        }
+    }
+
+    fn staging(&mut self) -> Result<Staging, Error> {
+        // Until this build commits, what the staging folder holds is not known.
+        let known = self.staged.take();
+        let output = &self.options.output;
+        Staging::resume(output, &[&self.options.content], known).map_err(Error::Io)
+    }
+
+    fn commit(&mut self, staging: Staging) -> Result<(), Error> {
+        let written = staging.commit()?;
+        if self.remember {
+            self.staged = self.output.replace(written);
+        }
+        Ok(())
+    }
+}
+
+/// Runs the stages side by side; returns how many files they wrote together.
+fn run_stages(cx: &Context, stages: &[(&str, Stage)]) -> Result<usize, Error> {
+    use rayon::prelude::*;
+    stages
+        .par_iter()
+        .map(|(_, stage)| stage(cx))
+        .try_reduce(|| 0, |a, b| Ok(a + b))
+}
+
+/// The files added, removed or edited between two readings of the content.
+fn differences(before: &Sources, after: &Sources) -> HashSet<String> {
+    fn texts(s: &Sources) -> std::collections::HashMap<&str, &str> {
+        s.files
+            .iter()
+            .map(|f| (f.rel.as_str(), f.text.as_str()))
+            .collect()
+    }
+    let (old, new) = (texts(before), texts(after));
+    let edited = new
+        .iter()
+        .filter(|(rel, text)| old.get(*rel) != Some(*text));
+    let removed = old.keys().filter(|rel| !new.contains_key(*rel));
+    edited
+        .map(|(rel, _)| *rel)
+        .chain(removed.copied())
+        .map(str::to_string)
+        .collect()
 }
 
 /// A base URL given on the command line: absolute http(s), ending with `/`.

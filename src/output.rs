@@ -14,8 +14,14 @@
 //! removes those it no longer makes. Creating and deleting tens of thousands of files is
 //! most of a large build's time on some file systems; a rebuild after a small edit then
 //! touches a few files. The cost is a second copy of the site on disk.
+//!
+//! A build also returns a [`Manifest`] of what it wrote. A process that builds again
+//! (`serve`) hands the manifests back: files whose bytes the staging folder is known to
+//! hold are then not even read, and an update of a few pages can [`Staging::carry`] the
+//! rest of the last site over instead of making it again.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -36,12 +42,37 @@ pub struct Staging {
     /// The files of an earlier site the staging folder started from and this build has
     /// not written yet: what is left at the end is removed.
     leftover: Mutex<HashSet<String>>,
+    /// What the staging folder held when this build started, when the caller knows it.
+    known: Option<Manifest>,
+    /// What this build has written so far.
+    written: Mutex<Manifest>,
+}
+
+/// The files of a site: `/`-separated path → a hash of the bytes.
+pub type Manifest = HashMap<String, u64>;
+
+fn digest(bytes: &[u8]) -> u64 {
+    // Fixed keys: the same bytes give the same hash in every process.
+    let mut h = std::hash::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 impl Staging {
     /// Prepares a fresh temporary folder beside `output`. Refuses an output folder that
     /// holds files thutuc did not write, or that contains one of `protect` (the content).
     pub fn new(output: &Path, protect: &[&Path]) -> io::Result<Staging> {
+        Staging::resume(output, protect, None)
+    }
+
+    /// [`Staging::new`], told what the staging folder holds: the output before the last
+    /// commit (the manifest that commit replaced). Wrong knowledge gives a wrong site, so
+    /// pass `None` when unsure (after a failed build).
+    pub fn resume(
+        output: &Path,
+        protect: &[&Path],
+        known: Option<Manifest>,
+    ) -> io::Result<Staging> {
         let name = output
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -61,7 +92,10 @@ impl Staging {
             output: output.to_path_buf(),
             temp,
             old,
+            // What it was told only holds for a folder that is still there.
+            known: known.filter(|_| !leftover.is_empty()),
             leftover: Mutex::new(leftover),
+            written: Mutex::default(),
         };
         staging.write(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(staging)
@@ -76,8 +110,14 @@ impl Staging {
     /// from many threads.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.inside(rel)?;
+        let hash = digest(bytes);
         let was_there = self.lock_leftover().remove(rel);
-        if was_there && std::fs::read(&path).is_ok_and(|old| old == bytes) {
+        self.lock_written().insert(rel.to_string(), hash);
+        let same = match &self.known {
+            Some(known) => was_there && known.get(rel) == Some(&hash),
+            None => was_there && std::fs::read(&path).is_ok_and(|old| old == bytes),
+        };
+        if same {
             return Ok(());
         }
         if let Some(dir) = path.parent() {
@@ -95,6 +135,28 @@ impl Staging {
         let bytes = std::fs::read(from)?;
         self.write(rel, &bytes)?;
         Ok(bytes.len() as u64)
+    }
+
+    /// Keeps every file of `last` (the output's manifest) that this build has not
+    /// written: copied from the output folder unless the staging folder holds it already.
+    /// For an update of a few files, with the rest of the site as it was.
+    pub fn carry(&self, last: &Manifest) -> io::Result<()> {
+        for (rel, hash) in last {
+            if self.lock_written().contains_key(rel) {
+                continue;
+            }
+            let here = self.known.as_ref().and_then(|k| k.get(rel));
+            if here == Some(hash) && self.lock_leftover().remove(rel) {
+                self.lock_written().insert(rel.clone(), *hash);
+                continue;
+            }
+            self.copy(&self.output.join(rel), rel)?;
+        }
+        Ok(())
+    }
+
+    fn lock_written(&self) -> std::sync::MutexGuard<'_, Manifest> {
+        self.written.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn lock_leftover(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
@@ -144,9 +206,15 @@ impl Staging {
     }
 
     /// Puts the new output in place of the old one. The previous output stays beside it,
-    /// for the next build to start from.
-    pub fn commit(self) -> io::Result<()> {
+    /// for the next build to start from. Returns what the new output holds.
+    pub fn commit(self) -> io::Result<Manifest> {
         self.sweep()?;
+        let manifest = std::mem::take(&mut *self.lock_written());
+        self.swap()?;
+        Ok(manifest)
+    }
+
+    fn swap(&self) -> io::Result<()> {
         let had_output = std::fs::symlink_metadata(&self.output).is_ok();
         if !had_output {
             return std::fs::rename(&self.temp, &self.output);

@@ -4,7 +4,6 @@
 //! so a stage may look one up with the `Catalogue` helpers without handling "missing".
 
 use super::values::{Date, Duration, Money};
-use crate::schema::OneOrMany;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -374,4 +373,14 @@ impl Catalogue {
             .iter()
             .filter(move |g| g.procedures.iter().any(|c| c == code))
     }
+}
+
+/// One value or a list of them: `level: xa` or `level: [tinh, xa]`. Only for the JSON
+/// Schemas ([`crate::schema`]), which describe how the files may write a list.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
 }
