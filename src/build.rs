@@ -7,6 +7,8 @@
 //! ([`Pipeline::update_pages`]). Both go through the same [`Staging`] writer, so the
 //! preview is as atomic as a published build.
 
+mod cache;
+
 use crate::catalogue::{self, Catalogue};
 use crate::content::{self, Sources};
 use crate::output::{Manifest, Staging};
@@ -140,6 +142,8 @@ pub struct Pipeline {
     /// before), when this process wrote them.
     output: Option<Manifest>,
     staged: Option<Manifest>,
+    /// The hash of the inputs the output was made from, when known.
+    inputs: Option<u64>,
 }
 
 impl Pipeline {
@@ -160,6 +164,7 @@ impl Pipeline {
             form_sizes: BTreeMap::new(),
             output: None,
             staged: None,
+            inputs: None,
         })
     }
 
@@ -199,6 +204,29 @@ impl Pipeline {
         let base_url = self.base_url_of(&catalogue);
         lap("load and check");
 
+        let inputs = self.inputs_of(&catalogue, &base_url)?;
+        let output = self.options.output.clone();
+        if self.output.is_none()
+            && let Some(cache) = cache::load(&output)
+        {
+            (self.inputs, self.output, self.staged) =
+                (cache.inputs, Some(cache.output), cache.staged);
+        }
+        let unchanged = self.inputs == Some(inputs)
+            && self
+                .output
+                .as_ref()
+                .is_some_and(|m| cache::output_intact(&output, m));
+        if unchanged {
+            lap("nothing changed");
+            return Ok(Report {
+                procedures: catalogue.procedures.len(),
+                files: self.output.as_ref().map_or(0, |m| m.len() - 1),
+                base_url,
+                steps,
+            });
+        }
+
         let staging = self.staging()?;
         let content = &self.options.content;
         let mut form_sizes = BTreeMap::new();
@@ -222,19 +250,35 @@ impl Pipeline {
             progress,
         };
         // Side by side: the index's single-threaded parts leave a core to the others.
-        let files = run_stages(&cx, &STAGES)?;
+        run_stages(&cx, &STAGES)?;
         lap("pages, search index and files for machines");
 
         progress.step("replacing the output folder");
-        self.commit(staging)?;
+        let files = self.commit(staging, Some(inputs))?;
         self.form_sizes = form_sizes;
         lap("swap");
         Ok(Report {
             procedures: catalogue.procedures.len(),
-            files: files + catalogue.forms.len(),
+            // Not the marker file.
+            files: files - 1,
             base_url,
             steps,
         })
+    }
+
+    /// The hash of everything the output is made from, besides the binary: the
+    /// catalogue, the base URL and the forms' bytes.
+    fn inputs_of(&self, catalogue: &Catalogue, base_url: &str) -> Result<u64, Error> {
+        let mut digest = cache::Digest::new();
+        digest.add(catalogue);
+        digest.add(&base_url);
+        for form in &catalogue.forms {
+            let path = self.options.content.join(form);
+            let bytes = std::fs::read(&path).map_err(|e| Error::Io(with_path(e, &path)))?;
+            digest.add(form);
+            digest.add_bytes(&bytes);
+        }
+        Ok(digest.finish())
     }
 
     /// Swaps in the pages of the procedures whose files are in `changed` over the last
@@ -265,7 +309,7 @@ impl Pipeline {
         let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
         render::render_procedures(&catalogue, &base_url, &self.form_sizes, &codes, &write)?;
         staging.carry(&last)?;
-        self.commit(staging)?;
+        self.commit(staging, None)?;
         Ok(codes.len())
     }
 
@@ -312,18 +356,22 @@ impl Pipeline {
     }
 
     fn staging(&mut self) -> Result<Staging, Error> {
-        // Until this build commits, what the staging folder holds is not known.
+        // Until this build commits, what the folders hold is not known for sure.
         let known = self.staged.take();
         let output = &self.options.output;
+        cache::forget(output);
         Staging::resume(output, &[&self.options.content], known).map_err(Error::Io)
     }
 
-    fn commit(&mut self, staging: Staging) -> Result<(), Error> {
+    /// Swaps the staging folder in; returns how many files the new output holds.
+    /// `inputs`: the hash of what it was made from, when it is a whole build.
+    fn commit(&mut self, staging: Staging, inputs: Option<u64>) -> Result<usize, Error> {
         let written = staging.commit()?;
-        if self.remember {
-            self.staged = self.output.replace(written);
-        }
-        Ok(())
+        let files = written.len();
+        cache::save(&self.options.output, inputs, &written, self.output.as_ref());
+        self.staged = self.output.replace(written);
+        self.inputs = inputs;
+        Ok(files)
     }
 }
 

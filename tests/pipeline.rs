@@ -93,3 +93,56 @@ fn updates_after_edits_equal_a_clean_build() {
     pipeline.build(Some(&added), &Progress::hidden()).unwrap();
     assert_eq!(all_files(&options.output), first);
 }
+
+#[test]
+fn a_rebuild_with_nothing_changed_does_nothing_and_an_edit_rebuilds() {
+    let tmp = TempDir::new("pipeline-cache");
+    let content = tmp.join("content");
+    copy_dir(&fixture(), &content);
+    let options = Options {
+        content: content.clone(),
+        output: tmp.join("public"),
+        base_url: Some(BASE.to_string()),
+    };
+    let steps = |report: &thutuc::BuildReport| -> Vec<&str> {
+        report.steps.iter().map(|(name, _)| *name).collect()
+    };
+    let first = thutuc::build(&options).unwrap();
+    assert!(!steps(&first).contains(&"nothing changed"));
+    let site = all_files(&options.output);
+
+    let again = thutuc::build(&options).unwrap();
+    assert!(
+        steps(&again).contains(&"nothing changed"),
+        "{:?}",
+        again.steps
+    );
+    assert_eq!(again.files, first.files);
+    assert_eq!(all_files(&options.output), site);
+
+    // Another base URL, an edit, a file removed from the output: each builds again, and
+    // gives what a clean build gives.
+    let other = Options {
+        base_url: Some("https://khac.example.org/".to_string()),
+        ..options.clone()
+    };
+    assert!(!steps(&thutuc::build(&other).unwrap()).contains(&"nothing changed"));
+    assert!(!steps(&thutuc::build(&options).unwrap()).contains(&"nothing changed"));
+    assert_eq!(all_files(&options.output), site);
+
+    let file = content.join(PROCEDURE);
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{original}\nMột câu mới CACHEEDIT.\n")).unwrap();
+    let edited = thutuc::build(&options).unwrap();
+    assert!(!steps(&edited).contains(&"nothing changed"));
+    assert_eq!(all_files(&options.output), clean_build(&content));
+
+    std::fs::remove_file(options.output.join("404.html")).unwrap();
+    let repaired = thutuc::build(&options).unwrap();
+    assert!(!steps(&repaired).contains(&"nothing changed"));
+    assert_eq!(all_files(&options.output), clean_build(&content));
+
+    std::fs::write(&file, original).unwrap();
+    thutuc::build(&options).unwrap();
+    assert_eq!(all_files(&options.output), site);
+}
