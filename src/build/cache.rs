@@ -129,17 +129,23 @@ impl std::io::Write for Digest {
     }
 }
 
-/// The hash of the running binary: the theme and every template are compiled into it,
-/// so another binary may make other bytes from the same content. 0 when it cannot be
-/// read: then no cache is written or used.
+/// The identity of the running binary: the theme and every template are compiled into
+/// it, so another binary may make other bytes from the same content. Its size and
+/// modification time (a new build of thutuc is a new file), not its bytes: reading
+/// 100 MB on every build would cost more than a no-change build. 0 when it cannot be
+/// known: then no cache is written or used.
 fn binary() -> u64 {
     static BINARY: OnceLock<u64> = OnceLock::new();
-    *BINARY.get_or_init(|| match std::env::current_exe().and_then(std::fs::read) {
-        Ok(bytes) => {
-            let mut digest = Digest::new();
-            digest.add_bytes(&bytes);
-            digest.finish().max(1)
-        }
-        Err(_) => 0,
+    *BINARY.get_or_init(|| {
+        let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) else {
+            return 0;
+        };
+        let mut digest = Digest::new();
+        digest.add(&env!("CARGO_PKG_VERSION"));
+        digest.add(&meta.len());
+        digest.add(&meta.modified().ok());
+        #[cfg(unix)]
+        digest.add(&std::os::unix::fs::MetadataExt::ino(&meta));
+        digest.finish().max(1)
     })
 }
