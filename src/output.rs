@@ -123,9 +123,13 @@ impl Staging {
         if let Some(dir) = path.parent() {
             make_dirs(&self.temp, dir)?;
         }
-        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+        match std::fs::symlink_metadata(&path) {
             // An earlier site had a folder where this one has a file.
-            std::fs::remove_dir_all(&path)?;
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(&path)?,
+            // A new file, never the old one rewritten in place: it may be a hard link
+            // to the same file in the output folder ([`Staging::carry`]).
+            Ok(_) => std::fs::remove_file(&path)?,
+            Err(_) => {}
         }
         std::fs::write(path, bytes)
     }
@@ -138,7 +142,9 @@ impl Staging {
     }
 
     /// Keeps every file of `last` (the output's manifest) that this build has not
-    /// written: copied from the output folder unless the staging folder holds it already.
+    /// written: linked to the output folder's file unless the staging folder holds it
+    /// already. Files are never rewritten in place ([`Staging::write`]), so the link
+    /// cannot change the served site.
     /// For an update of a few files, with the rest of the site as it was.
     pub fn carry(&self, last: &Manifest) -> io::Result<()> {
         for (rel, hash) in last {
@@ -146,11 +152,24 @@ impl Staging {
                 continue;
             }
             let here = self.known.as_ref().and_then(|k| k.get(rel));
-            if here == Some(hash) && self.lock_leftover().remove(rel) {
-                self.lock_written().insert(rel.clone(), *hash);
+            let was_there = self.lock_leftover().remove(rel);
+            self.lock_written().insert(rel.clone(), *hash);
+            if was_there && here == Some(hash) {
                 continue;
             }
-            self.copy(&self.output.join(rel), rel)?;
+            // A hard link: the output's file as it is, without copying its bytes.
+            let (from, to) = (self.output.join(rel), self.inside(rel)?);
+            match std::fs::symlink_metadata(&to) {
+                Ok(m) if m.is_dir() => std::fs::remove_dir_all(&to)?,
+                Ok(_) => std::fs::remove_file(&to)?,
+                Err(_) => {}
+            }
+            if let Some(dir) = to.parent() {
+                make_dirs(&self.temp, dir)?;
+            }
+            if std::fs::hard_link(&from, &to).is_err() {
+                std::fs::copy(&from, &to)?;
+            }
         }
         Ok(())
     }
@@ -505,6 +524,48 @@ mod tests {
         s.commit().unwrap();
         assert_eq!(tree(&out), expected);
         assert_eq!(written("same/index.html"), before, "not written again");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_update_carries_the_last_site_over_without_touching_it() {
+        let dir = temp_dir("carry");
+        let out = dir.join("public");
+        let site = |known: Option<Manifest>, files: &[(&str, &str)], carry: Option<&Manifest>| {
+            let s = Staging::resume(&out, &[], known).unwrap();
+            for (rel, text) in files {
+                s.write(rel, text.as_bytes()).unwrap();
+            }
+            if let Some(last) = carry {
+                s.carry(last).unwrap();
+            }
+            s.commit().unwrap()
+        };
+        let one = site(None, &[("a.html", "1"), ("x/b.html", "1")], None);
+        let two = site(
+            None,
+            &[("a.html", "1"), ("x/b.html", "1"), ("c", "1")],
+            None,
+        );
+        // An update of one page over the second site: the rest carried over.
+        let three = site(Some(one), &[("a.html", "2")], Some(&two));
+        let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+        assert_eq!(
+            (read("a.html"), read("x/b.html"), read("c")),
+            ("2".into(), "1".into(), "1".into())
+        );
+        assert_eq!(three.len(), two.len());
+        // The next build writes into the folder whose files may be links to the
+        // output's: the output keeps its bytes until the swap, and after a failure.
+        let s = Staging::resume(&out, &[], Some(two)).unwrap();
+        s.write("x/b.html", b"3").unwrap();
+        s.write("c", b"3").unwrap();
+        assert_eq!((read("x/b.html"), read("c")), ("1".into(), "1".into()));
+        drop(s);
+        assert_eq!(
+            (read("a.html"), read("x/b.html"), read("c")),
+            ("2".into(), "1".into(), "1".into())
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
