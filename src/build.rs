@@ -137,7 +137,8 @@ pub struct Pipeline {
     remember: bool,
     sources: Option<Sources>,
     records: catalogue::Cache,
-    form_sizes: BTreeMap<String, u64>,
+    /// The base URL the output was made for.
+    built_for: String,
     /// What the output folder holds, and the staging folder beside it (the output
     /// before), when this process wrote them.
     output: Option<Manifest>,
@@ -161,7 +162,7 @@ impl Pipeline {
             remember,
             sources: None,
             records: catalogue::Cache::default(),
-            form_sizes: BTreeMap::new(),
+            built_for: String::new(),
             output: None,
             staged: None,
             inputs: None,
@@ -200,31 +201,46 @@ impl Pipeline {
             steps.push((name, clock.elapsed()));
             clock = Instant::now();
         };
-        let catalogue = self.check(changed, progress)?;
-        let base_url = self.base_url_of(&catalogue);
-        lap("load and check");
-
-        let inputs = self.inputs_of(&catalogue, &base_url)?;
+        let (sources, changed) = self.read(changed, progress)?;
+        let inputs = self.inputs_of(&sources);
         let output = self.options.output.clone();
         if self.output.is_none()
             && let Some(cache) = cache::load(&output)
         {
             (self.inputs, self.output, self.staged) =
                 (cache.inputs, Some(cache.output), cache.staged);
+            self.built_for = cache.base_url;
         }
         let unchanged = self.inputs == Some(inputs)
             && self
                 .output
                 .as_ref()
                 .is_some_and(|m| cache::output_intact(&output, m));
-        if unchanged {
-            lap("nothing changed");
-            return Ok(Report {
-                procedures: catalogue.procedures.len(),
-                files: self.output.as_ref().map_or(0, |m| m.len() - 1),
-                base_url,
+        let procedures = sources
+            .files
+            .iter()
+            .filter(|f| f.kind == content::Kind::Procedure)
+            .count();
+        let nothing_to_do = |mut steps: Vec<_>, files: Option<&Manifest>, base_url: &str| {
+            // The same inputs make the same site, byte for byte: the output is it already.
+            steps.push(("nothing changed", Duration::ZERO));
+            Ok(Report {
+                procedures,
+                files: files.map_or(0, |m| m.len() - 1),
+                base_url: base_url.to_string(),
                 steps,
-            });
+            })
+        };
+        if unchanged && !self.remember {
+            lap("load");
+            return nothing_to_do(steps, self.output.as_ref(), &self.built_for);
+        }
+        // `serve` decodes all the same, so that the next edit finds every record decoded.
+        let catalogue = self.parse(sources, &changed, progress)?;
+        let base_url = self.base_url_of(&catalogue);
+        lap("load and check");
+        if unchanged {
+            return nothing_to_do(steps, self.output.as_ref(), &base_url);
         }
 
         let staging = self.staging()?;
@@ -254,8 +270,8 @@ impl Pipeline {
         lap("pages, search index and files for machines");
 
         progress.step("replacing the output folder");
+        self.built_for = base_url.clone();
         let files = self.commit(staging, Some(inputs))?;
-        self.form_sizes = form_sizes;
         lap("swap");
         Ok(Report {
             procedures: catalogue.procedures.len(),
@@ -266,19 +282,26 @@ impl Pipeline {
         })
     }
 
-    /// The hash of everything the output is made from, besides the binary: the
-    /// catalogue, the base URL and the forms' bytes.
-    fn inputs_of(&self, catalogue: &Catalogue, base_url: &str) -> Result<u64, Error> {
+    /// The hash of everything the output is made from, besides the binary: the text of
+    /// every content file, the other files' names, sizes and modification times, and
+    /// the base URL given.
+    fn inputs_of(&self, sources: &Sources) -> u64 {
         let mut digest = cache::Digest::new();
-        digest.add(catalogue);
-        digest.add(&base_url);
-        for form in &catalogue.forms {
-            let path = self.options.content.join(form);
-            let bytes = std::fs::read(&path).map_err(|e| Error::Io(with_path(e, &path)))?;
-            digest.add(form);
-            digest.add_bytes(&bytes);
+        digest.add(&self.base_url);
+        digest.add(&self.origin);
+        for file in &sources.files {
+            digest.add_bytes(file.rel.as_bytes());
+            digest.add_bytes(file.text.as_bytes());
         }
-        Ok(digest.finish())
+        for problem in &sources.problems {
+            digest.add_bytes(problem.to_string().as_bytes());
+        }
+        for asset in &sources.assets {
+            let meta = std::fs::metadata(self.options.content.join(asset)).ok();
+            let stamp = meta.map(|m| (m.len(), m.modified().ok()));
+            digest.add(&(asset, stamp));
+        }
+        digest.finish()
     }
 
     /// Swaps in the pages of the procedures whose files are in `changed` over the last
@@ -305,9 +328,19 @@ impl Pipeline {
             return Ok(0);
         }
         let base_url = self.base_url_of(&catalogue);
+        // The sizes the last build copied, unless a form changed (then no early pages).
+        let form_sizes = catalogue
+            .forms
+            .iter()
+            .map(|f| {
+                let path = self.options.content.join(f);
+                let size = std::fs::metadata(&path).map_err(|e| Error::Io(with_path(e, &path)))?;
+                Ok((f.clone(), size.len()))
+            })
+            .collect::<Result<_, Error>>()?;
         let staging = self.staging()?;
         let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-        render::render_procedures(&catalogue, &base_url, &self.form_sizes, &codes, &write)?;
+        render::render_procedures(&catalogue, &base_url, &form_sizes, &codes, &write)?;
         staging.carry(&last)?;
         self.commit(staging, None)?;
         Ok(codes.len())
@@ -320,28 +353,44 @@ impl Pipeline {
         changed: Option<&HashSet<String>>,
         progress: &Progress,
     ) -> Result<Catalogue, Error> {
+        let (sources, changed) = self.read(changed, progress)?;
+        self.parse(sources, &changed, progress)
+    }
+
+    /// The content files, read again only where they changed when this pipeline keeps
+    /// them; and which files differ from the last reading.
+    fn read(
+        &mut self,
+        changed: Option<&HashSet<String>>,
+        progress: &Progress,
+    ) -> Result<(Sources, HashSet<String>), Error> {
         let content = &self.options.content;
-        if !self.remember {
-            return check_with(content, progress);
-        }
-        let (sources, changed) = match (self.sources.take(), changed) {
+        let last = match (self.sources.take(), changed) {
             (Some(last), Some(changed)) => match content::reload(last, changed) {
-                Ok(sources) => (sources, changed.clone()),
-                Err(last) => {
-                    let sources = load(content, progress)?;
-                    let changed = differences(&last, &sources);
-                    (sources, changed)
-                }
+                Ok(sources) => return Ok((sources, changed.clone())),
+                Err(last) => last,
             },
-            (Some(last), None) => {
-                let sources = load(content, progress)?;
-                let changed = differences(&last, &sources);
-                (sources, changed)
-            }
-            (None, _) => (load(content, progress)?, HashSet::new()),
+            (Some(last), None) => last,
+            (None, _) => return Ok((load(content, progress)?, HashSet::new())),
         };
+        let sources = load(content, progress)?;
+        let changed = differences(&last, &sources);
+        Ok((sources, changed))
+    }
+
+    /// Decodes and links `sources`: only the files in `changed` and those not decoded
+    /// before when this pipeline keeps them.
+    fn parse(
+        &mut self,
+        sources: Sources,
+        changed: &HashSet<String>,
+        progress: &Progress,
+    ) -> Result<Catalogue, Error> {
+        if !self.remember {
+            return catalogue::build_with(&sources, progress).map_err(Error::Content);
+        }
         progress.step("checking files");
-        let checked = catalogue::build_cached(&sources, &mut self.records, &changed);
+        let checked = catalogue::build_cached(&sources, &mut self.records, changed);
         self.sources = Some(sources);
         checked.map_err(Error::Content)
     }
@@ -368,7 +417,14 @@ impl Pipeline {
     fn commit(&mut self, staging: Staging, inputs: Option<u64>) -> Result<usize, Error> {
         let written = staging.commit()?;
         let files = written.len();
-        cache::save(&self.options.output, inputs, &written, self.output.as_ref());
+        let output = &self.options.output;
+        cache::save(
+            output,
+            inputs,
+            &self.built_for,
+            &written,
+            self.output.as_ref(),
+        );
         self.staged = self.output.replace(written);
         self.inputs = inputs;
         Ok(files)

@@ -145,4 +145,16 @@ fn a_rebuild_with_nothing_changed_does_nothing_and_an_edit_rebuilds() {
     std::fs::write(&file, original).unwrap();
     thutuc::build(&options).unwrap();
     assert_eq!(all_files(&options.output), site);
+
+    // A form is not a content file: its new bytes are seen all the same.
+    let form = walkdir::WalkDir::new(content.join("files"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_type().is_file())
+        .expect("the fixture has forms")
+        .into_path();
+    std::fs::write(&form, "một mẫu đơn khác, dài hơn").unwrap();
+    let report = thutuc::build(&options).unwrap();
+    assert!(!steps(&report).contains(&"nothing changed"));
+    assert_eq!(all_files(&options.output), clean_build(&content));
 }

@@ -24,6 +24,8 @@ pub struct Cache {
     /// The hash of the inputs the output was made from; `None` after `serve` swapped in
     /// a few pages over the last site.
     pub inputs: Option<u64>,
+    /// The base URL the output was made for.
+    pub base_url: String,
     /// What the output folder holds.
     pub output: Manifest,
     /// What the staging folder beside it holds (the output before).
@@ -56,13 +58,20 @@ pub fn forget(output: &Path) {
 }
 
 /// Keeps what a build made. A cache that cannot be written only costs the next build time.
-pub fn save(output: &Path, inputs: Option<u64>, written: &Manifest, staged: Option<&Manifest>) {
+pub fn save(
+    output: &Path,
+    inputs: Option<u64>,
+    base_url: &str,
+    written: &Manifest,
+    staged: Option<&Manifest>,
+) {
     if binary() == 0 {
         return;
     }
     let cache = Cache {
         binary: binary(),
         inputs,
+        base_url: base_url.to_string(),
         output: written.clone(),
         staged: staged.cloned(),
     };
