@@ -87,7 +87,7 @@ impl Staging {
         let old = parent.join(format!(".{name}.thutuc-old"));
         recover(output, &temp, &old)?;
         check_replaceable(output, protect)?;
-        let leftover = recycle(&temp)?;
+        let leftover = recycle(&temp, known.as_ref())?;
         let staging = Staging {
             output: output.to_path_buf(),
             temp,
@@ -193,17 +193,14 @@ impl Staging {
             let path = self.temp.join(rel);
             // A file this build replaced by a folder is gone already.
             if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
-                std::fs::remove_file(path)?;
+                std::fs::remove_file(&path)?;
             }
-        }
-        for entry in walkdir::WalkDir::new(&self.temp)
-            .min_depth(1)
-            .contents_first(true)
-        {
-            let entry = entry.map_err(io::Error::other)?;
-            if entry.file_type().is_dir() {
-                // Fails, as it should, on every folder that still holds something.
-                let _ = std::fs::remove_dir(entry.path());
+            // Then the folders it leaves empty. `remove_dir` fails, as it should, on
+            // a folder that still holds something, and so do all above it.
+            for dir in path.ancestors().skip(1) {
+                if dir == self.temp || std::fs::remove_dir(dir).is_err() {
+                    break;
+                }
             }
         }
         Ok(())
@@ -276,8 +273,9 @@ fn recover(output: &Path, temp: &Path, old: &Path) -> io::Result<()> {
 
 /// Makes `temp` the staging folder, starting from what is there: the previous site, or
 /// what a failed or killed build left, when it carries thutuc's marker; anything else
-/// is removed. Returns the files found, relative and `/`-separated.
-fn recycle(temp: &Path) -> io::Result<HashSet<String>> {
+/// is removed. Returns the files found, relative and `/`-separated: those of `known`,
+/// what the caller knows the folder to hold, without walking it.
+fn recycle(temp: &Path, known: Option<&Manifest>) -> io::Result<HashSet<String>> {
     let ours =
         std::fs::symlink_metadata(temp).is_ok_and(|m| m.is_dir()) && temp.join(MARKER).is_file();
     if !ours {
@@ -286,6 +284,9 @@ fn recycle(temp: &Path) -> io::Result<HashSet<String>> {
         }
         std::fs::create_dir(temp)?;
         return Ok(HashSet::new());
+    }
+    if let Some(known) = known {
+        return Ok(known.keys().cloned().collect());
     }
     let mut files = HashSet::new();
     for entry in walkdir::WalkDir::new(temp).min_depth(1) {

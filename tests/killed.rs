@@ -186,11 +186,13 @@ fn a_killed_build_leaves_the_whole_old_site_or_the_whole_new_one() {
     );
 
     // A build that runs to its end publishes the other site; beside it stays only the
-    // previous site, whole, for the next build to start from.
+    // previous site, whole, for the next build to start from, and the cache that says
+    // what the two hold.
     let target = if current == Site::A { Site::B } else { Site::A };
     build_to_end(content(target), &output);
     assert_eq!(which(&output, &site_a, &site_b), Ok(target));
     let kept = parent.join(".public.thutuc-tmp");
-    assert_eq!(others(&parent, "public"), vec![kept.clone()]);
+    let cache = parent.join(".public.thutuc-cache");
+    assert_eq!(others(&parent, "public"), vec![cache, kept.clone()]);
     assert_eq!(which(&kept, &site_a, &site_b), Ok(current));
 }

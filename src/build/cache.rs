@@ -76,7 +76,11 @@ pub fn save(
         staged: staged.cloned(),
     };
     if let (Some(path), Ok(json)) = (path(output), serde_json::to_vec(&cache)) {
-        let _ = std::fs::write(path, json);
+        // Whole or not at all, even when the build is killed while it writes.
+        let part = path.with_extension("part");
+        if std::fs::write(&part, json).is_ok() {
+            let _ = std::fs::rename(&part, &path);
+        }
     }
 }
 
