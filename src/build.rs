@@ -211,11 +211,16 @@ impl Pipeline {
                 (cache.inputs, Some(cache.output), cache.staged);
             self.built_for = cache.base_url;
         }
-        let unchanged = self.inputs == Some(inputs)
-            && self
-                .output
-                .as_ref()
-                .is_some_and(|m| cache::output_intact(&output, m));
+        if !self
+            .output
+            .as_ref()
+            .is_some_and(|m| cache::output_intact(&output, m))
+        {
+            // What the output holds is not known for sure: it is made afresh, and the
+            // staging folder it becomes after the swap is not trusted either.
+            (self.inputs, self.output) = (None, None);
+        }
+        let unchanged = self.inputs == Some(inputs);
         let procedures = sources
             .files
             .iter()

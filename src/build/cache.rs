@@ -84,9 +84,12 @@ pub fn save(
     }
 }
 
-/// Whether the output folder still holds exactly the files `manifest` lists (someone may
-/// have removed some by hand). Their bytes are not read: editing the output is not done.
+/// Whether the output folder still holds exactly the files `manifest` lists, none of
+/// them changed since the cache was written (someone may have edited or removed some by
+/// hand): by their names and modification times, without reading them.
 pub fn output_intact(output: &Path, manifest: &Manifest) -> bool {
+    let saved = path(output).and_then(|p| std::fs::metadata(p).ok()?.modified().ok());
+    let Some(saved) = saved else { return false };
     let mut count = 0;
     for entry in walkdir::WalkDir::new(output).min_depth(1) {
         let Ok(entry) = entry else { return false };
@@ -100,7 +103,13 @@ pub fn output_intact(output: &Path, manifest: &Manifest) -> bool {
                 .collect::<Vec<_>>()
                 .join("/")
         });
-        if !rel.is_ok_and(|rel| manifest.contains_key(&rel)) {
+        let listed = rel.is_ok_and(|rel| manifest.contains_key(&rel));
+        let untouched = entry
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .is_some_and(|t| t <= saved);
+        if !listed || !untouched {
             return false;
         }
     }
