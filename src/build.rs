@@ -64,6 +64,15 @@ pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Erro
     Pipeline::new(options, false)?.build(None, progress)
 }
 
+/// What [`Pipeline::update_pages`] did.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// How many procedures' pages it wrote; 0 when it wrote nothing.
+    pub pages: usize,
+    /// Each step, with the time it took.
+    pub steps: Vec<(&'static str, Duration)>,
+}
+
 /// What every output stage is given: each one writes its files through `write` (the
 /// staging writer) and returns how many it wrote.
 pub struct Context<'a> {
@@ -312,15 +321,21 @@ impl Pipeline {
     /// Swaps in the pages of the procedures whose files are in `changed` over the last
     /// site this pipeline built, the rest as it was: an edit shows in a fraction of the
     /// whole build's time, and [`Pipeline::build`] brings the lists and the index after.
-    /// Returns how many procedures' pages it wrote; `Ok(0)`, with nothing written, when
-    /// no procedure was edited or the change needs the whole build (a form, a new file).
+    /// Writes nothing (0 pages) when no procedure was edited or the change needs the
+    /// whole build (a form, a new file).
     /// The content is checked as for a build: a problem is an error, as there.
-    pub fn update_pages(&mut self, changed: &HashSet<String>) -> Result<usize, Error> {
+    pub fn update_pages(&mut self, changed: &HashSet<String>) -> Result<Update, Error> {
+        let mut update = Update::default();
+        let mut clock = Instant::now();
+        let mut lap = |update: &mut Update, name: &'static str| {
+            update.steps.push((name, clock.elapsed()));
+            clock = Instant::now();
+        };
         let only_edits = changed
             .iter()
             .all(|rel| content::kind_of(rel) == Some(content::Kind::Procedure));
         let Some(last) = self.output.clone().filter(|_| only_edits && self.remember) else {
-            return Ok(0);
+            return Ok(update);
         };
         let catalogue = self.check(Some(changed), &Progress::hidden())?;
         let codes: HashSet<&str> = catalogue
@@ -330,8 +345,9 @@ impl Pipeline {
             .map(|p| p.code.as_str())
             .collect();
         if codes.is_empty() {
-            return Ok(0);
+            return Ok(update);
         }
+        lap(&mut update, "check");
         let base_url = self.base_url_of(&catalogue);
         // The sizes the last build copied, unless a form changed (then no early pages).
         let form_sizes = catalogue
@@ -344,11 +360,16 @@ impl Pipeline {
             })
             .collect::<Result<_, Error>>()?;
         let staging = self.staging()?;
+        lap(&mut update, "prepare");
         let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
         render::render_procedures(&catalogue, &base_url, &form_sizes, &codes, &write)?;
+        lap(&mut update, "render");
         staging.carry(&last)?;
+        lap(&mut update, "carry the rest");
         self.commit(staging, None)?;
-        Ok(codes.len())
+        lap(&mut update, "swap");
+        update.pages = codes.len();
+        Ok(update)
     }
 
     /// The catalogue, reading and decoding again only what changed when this pipeline
@@ -422,14 +443,17 @@ impl Pipeline {
     fn commit(&mut self, staging: Staging, inputs: Option<u64>) -> Result<usize, Error> {
         let written = staging.commit()?;
         let files = written.len();
-        let output = &self.options.output;
-        cache::save(
-            output,
-            inputs,
-            &self.built_for,
-            &written,
-            self.output.as_ref(),
-        );
+        if inputs.is_some() {
+            // After a few pages swapped in (`serve`), the whole build that follows saves it.
+            let output = &self.options.output;
+            cache::save(
+                output,
+                inputs,
+                &self.built_for,
+                &written,
+                self.output.as_ref(),
+            );
+        }
         self.staged = self.output.replace(written);
         self.inputs = inputs;
         Ok(files)

@@ -189,11 +189,18 @@ fn rebuild_on_change(
         let mut shown = false;
         if let Some(files) = &batch.files {
             match run(&mut pipeline, options, |p| p.update_pages(files)) {
-                Ok(0) => {}
-                Ok(pages) => {
+                Ok(update) if update.pages == 0 => {}
+                Ok(update) => {
+                    let steps: Vec<String> = update
+                        .steps
+                        .iter()
+                        .map(|(name, took)| format!("{name} {} ms", took.as_millis()))
+                        .collect();
                     eprintln!(
-                        "updated {pages} edited procedure page(s) {} ms after the change was seen; rebuilding the rest",
+                        "updated {} edited procedure page(s) {} ms after the change was seen ({}); rebuilding the rest",
+                        update.pages,
                         batch.seen.elapsed().as_millis(),
+                        steps.join(", ")
                     );
                     publish(shared, Ok(None));
                     shown = true;

@@ -49,7 +49,7 @@ fn updates_after_edits_equal_a_clean_build() {
     let original = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("{original}\nMột câu mới PIPELINEEDIT.\n")).unwrap();
     let changed: HashSet<String> = [PROCEDURE.to_string()].into();
-    assert_eq!(pipeline.update_pages(&changed).unwrap(), 1);
+    assert_eq!(pipeline.update_pages(&changed).unwrap().pages, 1);
     let quick = all_files(&options.output);
     let page = "thu-tuc/dang-ky-khai-sinh/index.html";
     assert!(String::from_utf8_lossy(&quick[page]).contains("PIPELINEEDIT"));
@@ -79,7 +79,11 @@ fn updates_after_edits_equal_a_clean_build() {
     // Edits again, twice, each time the staging folder starting from a known site.
     for (i, text) in ["\nLần hai.\n", ""].iter().enumerate() {
         std::fs::write(&file, format!("{original}{text}")).unwrap();
-        assert_eq!(pipeline.update_pages(&changed).unwrap(), 1, "edit {i}");
+        assert_eq!(
+            pipeline.update_pages(&changed).unwrap().pages,
+            1,
+            "edit {i}"
+        );
         pipeline.build(Some(&changed), &Progress::hidden()).unwrap();
         assert_eq!(
             all_files(&options.output),

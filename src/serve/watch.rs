@@ -72,6 +72,8 @@ impl Changes {
     pub fn next(&self) -> Batch {
         let mut files = Some(HashSet::new());
         let mut seen: Option<Instant> = None;
+        // When the folder will have been still long enough, after the last change.
+        let mut still_at = Instant::now();
         loop {
             let event = match seen {
                 None => match self.events.recv() {
@@ -82,8 +84,9 @@ impl Changes {
                     },
                 },
                 Some(first) => {
-                    let left = (first + SETTLE_AT_MOST).saturating_duration_since(Instant::now());
-                    match self.events.recv_timeout(SETTLE.min(left)) {
+                    let until = still_at.min(first + SETTLE_AT_MOST);
+                    let left = until.saturating_duration_since(Instant::now());
+                    match self.events.recv_timeout(left) {
                         Ok(event) => event,
                         Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
                             return Batch { files, seen: first };
@@ -91,8 +94,11 @@ impl Changes {
                     }
                 }
             };
+            // Only a change of the content restarts the wait: reading it does not.
             if self.add(event, &mut files) {
-                seen.get_or_insert_with(Instant::now);
+                let now = Instant::now();
+                seen.get_or_insert(now);
+                still_at = now + SETTLE;
             }
         }
     }
