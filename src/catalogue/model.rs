@@ -375,8 +375,8 @@ impl Catalogue {
     }
 }
 
-/// One value or a list of them: `level: xa` or `level: [tinh, xa]`. Only for the JSON
-/// Schemas ([`crate::schema`]), which describe how the files may write a list.
+// Only for the JSON Schemas (`crate::schema`), which describe how a file may write a list.
+/// One value or a list of them: `level: xa` or `level: [tinh, xa]`. Only for schemas.
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
