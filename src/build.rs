@@ -213,21 +213,15 @@ impl Pipeline {
         let (sources, changed) = self.read(changed, progress)?;
         let inputs = self.inputs_of(&sources);
         let output = self.options.output.clone();
+        // What another process left: trusted only while the output is as it left it.
+        // (What this process wrote itself it knows.)
         if self.output.is_none()
             && let Some(cache) = cache::load(&output)
+            && cache::output_intact(&output, &cache.output)
         {
             (self.inputs, self.output, self.staged) =
                 (cache.inputs, Some(cache.output), cache.staged);
             self.built_for = cache.base_url;
-        }
-        if !self
-            .output
-            .as_ref()
-            .is_some_and(|m| cache::output_intact(&output, m))
-        {
-            // What the output holds is not known for sure: it is made afresh, and the
-            // staging folder it becomes after the swap is not trusted either.
-            (self.inputs, self.output) = (None, None);
         }
         let unchanged = self.inputs == Some(inputs);
         let procedures = sources
