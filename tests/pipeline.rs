@@ -29,9 +29,9 @@ fn clean_build(content: &std::path::Path) -> std::collections::BTreeMap<String, 
     all_files(&out)
 }
 
-#[test]
-fn updates_after_edits_equal_a_clean_build() {
-    let tmp = TempDir::new("pipeline");
+/// The fixture copied into a temporary folder, and the options to build it there.
+fn a_copy_of_the_fixture(name: &str) -> (TempDir, std::path::PathBuf, Options) {
+    let tmp = TempDir::new(name);
     let content = tmp.join("content");
     copy_dir(&fixture(), &content);
     let options = Options {
@@ -39,6 +39,12 @@ fn updates_after_edits_equal_a_clean_build() {
         output: tmp.join("public"),
         base_url: Some(BASE.to_string()),
     };
+    (tmp, content, options)
+}
+
+#[test]
+fn updates_after_edits_equal_a_clean_build() {
+    let (_tmp, content, options) = a_copy_of_the_fixture("pipeline");
     let mut pipeline = Pipeline::new(&options, true).unwrap();
     pipeline.build(None, &Progress::hidden()).unwrap();
     let first = all_files(&options.output);
@@ -121,14 +127,7 @@ fn updates_after_edits_equal_a_clean_build() {
 
 #[test]
 fn a_rebuild_with_nothing_changed_does_nothing_and_an_edit_rebuilds() {
-    let tmp = TempDir::new("pipeline-cache");
-    let content = tmp.join("content");
-    copy_dir(&fixture(), &content);
-    let options = Options {
-        content: content.clone(),
-        output: tmp.join("public"),
-        base_url: Some(BASE.to_string()),
-    };
+    let (_tmp, content, options) = a_copy_of_the_fixture("pipeline-cache");
     let steps = |report: &thutuc::BuildReport| -> Vec<&str> {
         report.steps.iter().map(|(name, _)| *name).collect()
     };
