@@ -186,13 +186,15 @@ fn a_killed_build_leaves_the_whole_old_site_or_the_whole_new_one() {
     );
 
     // A build that runs to its end publishes the other site; beside it stays only the
-    // previous site, whole, for the next build to start from, and the cache that says
-    // what the two hold.
+    // previous site, whole, for the next build to start from.
     let target = if current == Site::A { Site::B } else { Site::A };
     build_to_end(content(target), &output);
     assert_eq!(which(&output, &site_a, &site_b), Ok(target));
     let kept = parent.join(".public.thutuc-tmp");
+    // (The cache is only a shortcut, written when it can be: not asserted here.)
     let cache = parent.join(".public.thutuc-cache");
-    assert_eq!(others(&parent, "public"), vec![cache, kept.clone()]);
+    let mut beside = others(&parent, "public");
+    beside.retain(|p| *p != cache);
+    assert_eq!(beside, vec![kept.clone()]);
     assert_eq!(which(&kept, &site_a, &site_b), Ok(current));
 }
