@@ -7,9 +7,9 @@
 # Copies the generated catalogue (bench/run.sh generates it), starts `thutuc serve` on it,
 # and EDITS times: appends a sentence to one procedure, then polls its page every 10 ms
 # until the sentence is served. Prints each time, their median, and what serve logged
-# ("updated ... N ms after the change was seen"). Serve sees a change by polling the
-# folder every 200 ms and waits 100 ms for the save to settle, so on average 200 ms of
-# each time is noticing the edit. Waits for the whole rebuild between edits.
+# ("updated ... N ms after the change was seen"). Serve hears of a change from the
+# system's file events (polling only where there are none) and waits 40 ms for the save
+# to settle. Waits for the whole rebuild between edits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}

@@ -1,9 +1,20 @@
-//! `thutuc build`: check → render → publish → swap, with the time each step took.
+//! The one pipeline: load and check → copy forms → the three output stages (pages,
+//! search index, files for machines) side by side → swap, with the time each step took.
+//!
+//! `thutuc build` runs it once. `serve` keeps a [`Pipeline`] and asks it again after
+//! every change: it re-reads and re-parses only the files that changed, and can swap in
+//! the pages of edited procedures over the last site before building the rest
+//! ([`Pipeline::update_pages`]). Both go through the same [`Staging`] writer, so the
+//! preview is as atomic as a published build.
 
-use crate::output::Staging;
+mod cache;
+
+use crate::catalogue::{self, Catalogue};
+use crate::content::{self, Sources};
+use crate::output::{Manifest, Staging};
 use crate::progress::Progress;
-use crate::{Error, publish, render};
-use std::collections::BTreeMap;
+use crate::{Error, publish, render, search};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -25,6 +36,22 @@ pub struct Report {
     pub steps: Vec<(&'static str, Duration)>,
 }
 
+/// Loads and validates the content folder.
+pub fn check(content_dir: &Path) -> Result<Catalogue, Error> {
+    check_with(content_dir, &Progress::hidden())
+}
+
+/// [`check`], telling `progress` how far it is. The caller erases the line when it
+/// returns ([`Progress::clear`]).
+pub fn check_with(content_dir: &Path, progress: &Progress) -> Result<Catalogue, Error> {
+    let sources = load(content_dir, progress)?;
+    catalogue::build_with(&sources, progress).map_err(Error::Content)
+}
+
+fn load(content_dir: &Path, progress: &Progress) -> Result<Sources, Error> {
+    content::load_with(content_dir, progress).map_err(|e| Error::Io(with_path(e, content_dir)))
+}
+
 /// Builds the site from `options.content` into `options.output`. On any error the
 /// previous output is left untouched. Prints nothing.
 pub fn build(options: &Options) -> Result<Report, Error> {
@@ -34,75 +61,65 @@ pub fn build(options: &Options) -> Result<Report, Error> {
 /// [`build`], telling `progress` which step it is in and how far. The caller erases the
 /// line when the build returns ([`Progress::clear`]).
 pub fn build_with(options: &Options, progress: &Progress) -> Result<Report, Error> {
-    let mut steps = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str| {
-        steps.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
-    let base_url = options
-        .base_url
-        .as_deref()
-        .map(normalise_base_url)
-        .transpose()?;
-    let catalogue = crate::check_with(&options.content, progress)?;
-    let base_url = base_url.unwrap_or_else(|| catalogue.site.base_url.clone());
-    lap("load and check");
-
-    let staging = Staging::new(&options.output, &[&options.content]).map_err(Error::Io)?;
-    let mut form_sizes = BTreeMap::new();
-    progress.counted("copying forms", catalogue.forms.len());
-    for form in &catalogue.forms {
-        let size = staging
-            .copy(&options.content.join(form), form)
-            .map_err(|e| Error::Io(with_path(e, &options.content.join(form))))?;
-        form_sizes.insert(form.clone(), size);
-        progress.tick();
-    }
-    lap("copy forms");
-
-    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-    let rendered = render::render(&catalogue, &base_url, &form_sizes, &write, progress)
-        .map_err(Error::from)?;
-    lap("render");
-
-    // The search index and the files for machines need nothing from each other: made
-    // side by side, the index's single-threaded parts leave a core to the other.
-    let (indexed, published) = rayon::join(
-        || crate::search::export(&catalogue, &write, progress),
-        || publish_files(&catalogue, &base_url, &rendered.published, &staging),
-    );
-    indexed.map_err(|e| match e {
-        crate::search::Error::Io(e) => Error::Io(e),
-        other => Error::Theme(other.to_string()),
-    })?;
-    let published_files = published?;
-    lap("search index and publish");
-
-    progress.step("replacing the output folder");
-    staging.commit().map_err(Error::Io)?;
-    lap("swap");
-    Ok(Report {
-        procedures: catalogue.procedures.len(),
-        files: rendered.files + catalogue.forms.len() + published_files,
-        base_url,
-        steps,
-    })
+    Pipeline::new(options, false)?.build(None, progress)
 }
 
-/// The sitemap, `robots.txt`, the Atom feeds and the open data; returns how many files.
-fn publish_files(
-    catalogue: &crate::catalogue::Catalogue,
-    base_url: &str,
-    pages: &[crate::output::Published],
-    staging: &Staging,
-) -> Result<usize, Error> {
-    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-    let sitemaps = publish::sitemaps(base_url, pages);
+/// What [`Pipeline::update_pages`] did.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// How many procedures' pages it wrote; 0 when it wrote nothing.
+    pub pages: usize,
+    /// Each step, with the time it took.
+    pub steps: Vec<(&'static str, Duration)>,
+}
+
+/// What every output stage is given: each one writes its files through `write` (the
+/// staging writer) and returns how many it wrote.
+pub struct Context<'a> {
+    pub catalogue: &'a Catalogue,
+    pub base_url: &'a str,
+    /// The size of every form file, for the download links.
+    pub form_sizes: &'a BTreeMap<String, u64>,
+    pub write: crate::output::Write<'a>,
+    pub progress: &'a Progress,
+}
+
+/// An output stage: the pages, the search index, the files for machines.
+pub type Stage = fn(&Context) -> Result<usize, Error>;
+
+/// The output stages, in no particular order: they run side by side.
+pub const STAGES: [(&str, Stage); 3] = [
+    ("pages", pages),
+    ("search index", search_index),
+    ("files for machines", machine_files),
+];
+
+/// The pages, the theme's files, and the sitemap (which lists the pages).
+fn pages(cx: &Context) -> Result<usize, Error> {
+    let rendered = render::render(
+        cx.catalogue,
+        cx.base_url,
+        cx.form_sizes,
+        cx.write,
+        cx.progress,
+    )?;
+    let sitemaps = publish::sitemaps(cx.base_url, &rendered.published);
     for (path, xml) in &sitemaps {
-        write(path, xml.as_bytes()).map_err(Error::Io)?;
+        (cx.write)(path, xml.as_bytes())?;
     }
-    write(crate::urls::ROBOTS, publish::robots(base_url).as_bytes()).map_err(Error::Io)?;
+    Ok(rendered.files + sitemaps.len())
+}
+
+/// The static search index.
+fn search_index(cx: &Context) -> Result<usize, Error> {
+    let stats = search::export(cx.catalogue, cx.write, &Progress::hidden())?;
+    Ok(stats.files)
+}
+
+/// `robots.txt`, the Atom feeds and the open data.
+fn machine_files(cx: &Context) -> Result<usize, Error> {
+    let (catalogue, base_url, write) = (cx.catalogue, cx.base_url, cx.write);
+    write(crate::urls::ROBOTS, publish::robots(base_url).as_bytes())?;
     let strings = render::i18n::Strings::load(catalogue.site.language).map_err(Error::Theme)?;
     let mut feeds = vec![(None, crate::urls::FEED.to_string())];
     feeds.extend(
@@ -113,11 +130,359 @@ fn publish_files(
     );
     for (field, path) in &feeds {
         let xml = publish::feed::atom(catalogue, &strings, base_url, *field, path);
-        write(path, xml.as_bytes()).map_err(Error::Io)?;
+        write(path, xml.as_bytes())?;
     }
-    let data_files =
-        publish::open_data::write(catalogue, &strings, base_url, &write).map_err(Error::Io)?;
-    Ok(sitemaps.len() + 1 + feeds.len() + data_files)
+    let data_files = publish::open_data::write(catalogue, &strings, base_url, write)?;
+    Ok(1 + feeds.len() + data_files)
+}
+
+/// The pipeline, with what it keeps between builds when asked to (`serve`): the content
+/// as last read, what each file decoded to, and what the output and staging folders hold.
+pub struct Pipeline {
+    options: Options,
+    /// `--base-url`, checked.
+    base_url: Option<String>,
+    /// For `serve`: `http://127.0.0.1:PORT`, before the path of the site's `base_url`.
+    origin: String,
+    /// Keep the content and records between builds.
+    remember: bool,
+    sources: Option<Sources>,
+    records: catalogue::Cache,
+    /// The base URL the output was made for.
+    built_for: String,
+    /// What the output folder holds, and the staging folder beside it (the output
+    /// before), when this process wrote them.
+    output: Option<Manifest>,
+    staged: Option<Manifest>,
+    /// The hash of the inputs the output was made from, when known.
+    inputs: Option<u64>,
+}
+
+impl Pipeline {
+    /// A pipeline for `options`. `remember`: keep what it read for the next build.
+    pub fn new(options: &Options, remember: bool) -> Result<Pipeline, Error> {
+        let base_url = options
+            .base_url
+            .as_deref()
+            .map(normalise_base_url)
+            .transpose()?;
+        Ok(Pipeline {
+            options: options.clone(),
+            base_url,
+            origin: String::new(),
+            remember,
+            sources: None,
+            records: catalogue::Cache::default(),
+            built_for: String::new(),
+            output: None,
+            staged: None,
+            inputs: None,
+        })
+    }
+
+    /// The pipeline of `serve`: remembers what it read, and makes the site for
+    /// `origin` (`http://127.0.0.1:PORT`) under the path of the site's `base_url`, so
+    /// that the preview's links are those of the published site.
+    pub fn served_at(options: &Options, origin: &str) -> Pipeline {
+        let options = Options {
+            base_url: None,
+            ..options.clone()
+        };
+        Pipeline {
+            origin: origin.to_string(),
+            ..Pipeline::new(&options, true).expect("no --base-url to check")
+        }
+    }
+
+    /// The origin given to [`Pipeline::served_at`]; empty for `build`.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// Builds the whole site. `changed`: the content files (relative paths) changed
+    /// since the last build of this pipeline; `None` when not known (everything is read).
+    pub fn build(
+        &mut self,
+        changed: Option<&HashSet<String>>,
+        progress: &Progress,
+    ) -> Result<Report, Error> {
+        let mut steps = Vec::new();
+        let mut clock = Instant::now();
+        let mut lap = |name: &'static str| {
+            steps.push((name, clock.elapsed()));
+            clock = Instant::now();
+        };
+        let (sources, changed) = self.read(changed, progress)?;
+        let inputs = self.inputs_of(&sources);
+        let output = self.options.output.clone();
+        // What another process left: trusted only while the output is as it left it.
+        // (What this process wrote itself it knows.)
+        if self.output.is_none()
+            && let Some(cache) = cache::load(&output)
+            && cache::output_intact(&output, &cache.output)
+        {
+            (self.inputs, self.output, self.staged) =
+                (cache.inputs, Some(cache.output), cache.staged);
+            self.built_for = cache.base_url;
+        }
+        let unchanged = self.inputs == Some(inputs);
+        let procedures = sources
+            .files
+            .iter()
+            .filter(|f| f.kind == content::Kind::Procedure)
+            .count();
+        let nothing_to_do = |mut steps: Vec<_>, files: Option<&Manifest>, base_url: &str| {
+            // The same inputs make the same site, byte for byte: the output is it already.
+            steps.push(("nothing changed", Duration::ZERO));
+            Ok(Report {
+                procedures,
+                files: files.map_or(0, |m| m.len() - 1),
+                base_url: base_url.to_string(),
+                steps,
+            })
+        };
+        if unchanged && !self.remember {
+            lap("load");
+            return nothing_to_do(steps, self.output.as_ref(), &self.built_for);
+        }
+        // `serve` decodes all the same, so that the next edit finds every record decoded.
+        let catalogue = self.parse(sources, &changed, progress)?;
+        let base_url = self.base_url_of(&catalogue);
+        lap("load and check");
+        if unchanged {
+            return nothing_to_do(steps, self.output.as_ref(), &base_url);
+        }
+
+        let staging = self.staging()?;
+        let content = &self.options.content;
+        let mut form_sizes = BTreeMap::new();
+        progress.counted("copying forms", catalogue.forms.len());
+        for form in &catalogue.forms {
+            let from = content.join(form);
+            let size = staging
+                .copy(&from, form)
+                .map_err(|e| Error::Io(with_path(e, &from)))?;
+            form_sizes.insert(form.clone(), size);
+            progress.tick();
+        }
+        lap("copy forms");
+
+        let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+        let cx = Context {
+            catalogue: &catalogue,
+            base_url: &base_url,
+            form_sizes: &form_sizes,
+            write: &write,
+            progress,
+        };
+        // Side by side: the index's single-threaded parts leave a core to the others.
+        run_stages(&cx, &STAGES)?;
+        lap("pages, search index and files for machines");
+
+        progress.step("replacing the output folder");
+        self.built_for = base_url.clone();
+        let files = self.commit(staging, Some(inputs))?;
+        lap("swap");
+        Ok(Report {
+            procedures: catalogue.procedures.len(),
+            // Not the marker file.
+            files: files - 1,
+            base_url,
+            steps,
+        })
+    }
+
+    /// The hash of everything the output is made from, besides the binary: the text of
+    /// every content file, the other files' names, sizes and modification times, and
+    /// the base URL given.
+    fn inputs_of(&self, sources: &Sources) -> u64 {
+        let mut digest = cache::Digest::new();
+        digest.add(&self.base_url);
+        digest.add(&self.origin);
+        for file in &sources.files {
+            digest.add_bytes(file.rel.as_bytes());
+            digest.add_bytes(file.text.as_bytes());
+        }
+        for problem in &sources.problems {
+            digest.add_bytes(problem.to_string().as_bytes());
+        }
+        for asset in &sources.assets {
+            let meta = std::fs::metadata(self.options.content.join(asset)).ok();
+            let stamp = meta.map(|m| (m.len(), m.modified().ok()));
+            digest.add(&(asset, stamp));
+        }
+        digest.finish()
+    }
+
+    /// Swaps in the pages of the procedures whose files are in `changed` over the last
+    /// site this pipeline built, the rest as it was: an edit shows in a fraction of the
+    /// whole build's time, and [`Pipeline::build`] brings the lists and the index after.
+    /// Writes nothing (0 pages) when no procedure was edited or the change needs the
+    /// whole build (a form, a new file).
+    /// The content is checked as for a build: a problem is an error, as there.
+    pub fn update_pages(&mut self, changed: &HashSet<String>) -> Result<Update, Error> {
+        let mut update = Update::default();
+        let mut clock = Instant::now();
+        let mut lap = |update: &mut Update, name: &'static str| {
+            update.steps.push((name, clock.elapsed()));
+            clock = Instant::now();
+        };
+        let only_edits = changed
+            .iter()
+            .all(|rel| content::kind_of(rel) == Some(content::Kind::Procedure));
+        let Some(last) = self.output.clone().filter(|_| only_edits && self.remember) else {
+            return Ok(update);
+        };
+        let catalogue = self.check(Some(changed), &Progress::hidden())?;
+        let codes: HashSet<&str> = catalogue
+            .procedures
+            .iter()
+            .filter(|p| changed.contains(&p.source))
+            .map(|p| p.code.as_str())
+            .collect();
+        if codes.is_empty() {
+            return Ok(update);
+        }
+        lap(&mut update, "check");
+        let base_url = self.base_url_of(&catalogue);
+        // The sizes the last build copied, unless a form changed (then no early pages).
+        let form_sizes = catalogue
+            .forms
+            .iter()
+            .map(|f| {
+                let path = self.options.content.join(f);
+                let size = std::fs::metadata(&path).map_err(|e| Error::Io(with_path(e, &path)))?;
+                Ok((f.clone(), size.len()))
+            })
+            .collect::<Result<_, Error>>()?;
+        let staging = self.staging()?;
+        lap(&mut update, "prepare");
+        let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+        render::render_procedures(&catalogue, &base_url, &form_sizes, &codes, &write)?;
+        lap(&mut update, "render");
+        staging.carry(&last)?;
+        lap(&mut update, "carry the rest");
+        self.commit(staging, None)?;
+        lap(&mut update, "swap");
+        update.pages = codes.len();
+        Ok(update)
+    }
+
+    /// The catalogue, reading and decoding again only what changed when this pipeline
+    /// remembers the last build.
+    fn check(
+        &mut self,
+        changed: Option<&HashSet<String>>,
+        progress: &Progress,
+    ) -> Result<Catalogue, Error> {
+        let (sources, changed) = self.read(changed, progress)?;
+        self.parse(sources, &changed, progress)
+    }
+
+    /// The content files, read again only where they changed when this pipeline keeps
+    /// them; and which files differ from the last reading.
+    fn read(
+        &mut self,
+        changed: Option<&HashSet<String>>,
+        progress: &Progress,
+    ) -> Result<(Sources, HashSet<String>), Error> {
+        let content = &self.options.content;
+        let last = match (self.sources.take(), changed) {
+            (Some(last), Some(changed)) => match content::reload(last, changed) {
+                Ok(sources) => return Ok((sources, changed.clone())),
+                Err(last) => last,
+            },
+            (Some(last), None) => last,
+            (None, _) => return Ok((load(content, progress)?, HashSet::new())),
+        };
+        let sources = load(content, progress)?;
+        let changed = differences(&last, &sources);
+        Ok((sources, changed))
+    }
+
+    /// Decodes and links `sources`: only the files in `changed` and those not decoded
+    /// before when this pipeline keeps them.
+    fn parse(
+        &mut self,
+        sources: Sources,
+        changed: &HashSet<String>,
+        progress: &Progress,
+    ) -> Result<Catalogue, Error> {
+        if !self.remember {
+            return catalogue::build_with(&sources, progress).map_err(Error::Content);
+        }
+        progress.step("checking files");
+        let checked = catalogue::build_cached(&sources, &mut self.records, changed);
+        self.sources = Some(sources);
+        checked.map_err(Error::Content)
+    }
+
+    fn base_url_of(&self, catalogue: &Catalogue) -> String {
+        let site = &catalogue.site.base_url;
+        match &self.base_url {
+            Some(given) => given.clone(),
+            None if self.origin.is_empty() => site.clone(),
+            None => format!("{}{}", self.origin, render::base_path(site)),
+        }
+    }
+
+    fn staging(&mut self) -> Result<Staging, Error> {
+        // Until this build commits, what the folders hold is not known for sure.
+        let known = self.staged.take();
+        let output = &self.options.output;
+        cache::forget(output);
+        Staging::resume(output, &[&self.options.content], known).map_err(Error::Io)
+    }
+
+    /// Swaps the staging folder in; returns how many files the new output holds.
+    /// `inputs`: the hash of what it was made from, when it is a whole build.
+    fn commit(&mut self, staging: Staging, inputs: Option<u64>) -> Result<usize, Error> {
+        let written = staging.commit()?;
+        let files = written.len();
+        if inputs.is_some() {
+            // After a few pages swapped in (`serve`), the whole build that follows saves it.
+            let output = &self.options.output;
+            cache::save(
+                output,
+                inputs,
+                &self.built_for,
+                &written,
+                self.output.as_ref(),
+            );
+        }
+        self.staged = self.output.replace(written);
+        self.inputs = inputs;
+        Ok(files)
+    }
+}
+
+/// Runs the stages side by side; returns how many files they wrote together.
+fn run_stages(cx: &Context, stages: &[(&str, Stage)]) -> Result<usize, Error> {
+    use rayon::prelude::*;
+    stages
+        .par_iter()
+        .map(|(_, stage)| stage(cx))
+        .try_reduce(|| 0, |a, b| Ok(a + b))
+}
+
+/// The files added, removed or edited between two readings of the content.
+fn differences(before: &Sources, after: &Sources) -> HashSet<String> {
+    fn texts(s: &Sources) -> std::collections::HashMap<&str, &str> {
+        s.files
+            .iter()
+            .map(|f| (f.rel.as_str(), f.text.as_str()))
+            .collect()
+    }
+    let (old, new) = (texts(before), texts(after));
+    let edited = new
+        .iter()
+        .filter(|(rel, text)| old.get(*rel) != Some(*text));
+    let removed = old.keys().filter(|rel| !new.contains_key(*rel));
+    edited
+        .map(|(rel, _)| *rel)
+        .chain(removed.copied())
+        .map(str::to_string)
+        .collect()
 }
 
 /// A base URL given on the command line: absolute http(s), ending with `/`.

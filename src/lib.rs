@@ -24,12 +24,11 @@ pub mod serve;
 pub mod text;
 pub mod urls;
 
-pub use build::{Options as BuildOptions, Report as BuildReport, build, build_with};
+pub use build::{
+    Options as BuildOptions, Report as BuildReport, build, build_with, check, check_with,
+};
 
-use catalogue::Catalogue;
 use diagnostics::Diagnostic;
-use progress::Progress;
-use std::path::Path;
 
 /// Why a command could not do its work.
 #[derive(Debug)]
@@ -42,6 +41,8 @@ pub enum Error {
     Usage(String),
     /// The theme (templates, strings, stylesheet) failed: a bug in the theme, not in the content.
     Theme(String),
+    /// thutuc itself failed (a panic `serve` caught): a bug to report.
+    Internal(String),
 }
 
 impl std::fmt::Display for Error {
@@ -51,25 +52,51 @@ impl std::fmt::Display for Error {
             Error::Io(e) => write!(f, "{e}"),
             Error::Usage(m) => write!(f, "{m}"),
             Error::Theme(m) => write!(f, "theme: {m}"),
+            Error::Internal(m) => write!(f, "{m} (a bug in thutuc; please report it)"),
         }
     }
 }
 
 impl std::error::Error for Error {}
 
-/// Loads and validates the content folder.
-pub fn check(content_dir: &Path) -> Result<Catalogue, Error> {
-    check_with(content_dir, &Progress::hidden())
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        Error::Io(e)
+    }
 }
 
-/// [`check`], telling `progress` how far it is. The caller erases the line when it
-/// returns ([`Progress::clear`]).
-pub fn check_with(content_dir: &Path, progress: &Progress) -> Result<Catalogue, Error> {
-    let sources = content::load_with(content_dir, progress).map_err(|e| {
-        Error::Io(std::io::Error::new(
-            e.kind(),
-            format!("{}: {e}", content_dir.display()),
-        ))
-    })?;
-    catalogue::build_with(&sources, progress).map_err(Error::Content)
+impl From<render::Error> for Error {
+    fn from(e: render::Error) -> Error {
+        match e {
+            render::Error::Theme(m) => Error::Theme(m),
+            render::Error::Io(e) => Error::Io(e),
+            // A page that could not be made is its content file's problem; the site's own
+            // pages show no one file, so theirs is the theme's.
+            render::Error::Page {
+                file: Some(file),
+                path,
+                message,
+            } => Error::Content(vec![Diagnostic {
+                file,
+                pos: diagnostics::Pos { line: 1, column: 1 },
+                field: String::new(),
+                message: format!("its page (/{path}) could not be made: {message}"),
+            }]),
+            render::Error::Page {
+                file: None,
+                path,
+                message,
+            } => Error::Theme(format!("the page /{path} could not be made: {message}")),
+        }
+    }
+}
+
+impl From<search::Error> for Error {
+    fn from(e: search::Error) -> Error {
+        match e {
+            search::Error::Io(e) => Error::Io(e),
+            // The index is made from a checked catalogue: anything else is a bug in thutuc.
+            other => Error::Theme(other.to_string()),
+        }
+    }
 }

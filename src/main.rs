@@ -474,7 +474,7 @@ fn report(error: thutuc::Error, content: &Path) -> ExitCode {
             let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             eprint!(
                 "{}",
-                thutuc::diagnostics::render(&diagnostics, content, colour)
+                thutuc::content::report::render(&diagnostics, content, colour)
             );
             ExitCode::from(1)
         }

@@ -14,8 +14,14 @@
 //! removes those it no longer makes. Creating and deleting tens of thousands of files is
 //! most of a large build's time on some file systems; a rebuild after a small edit then
 //! touches a few files. The cost is a second copy of the site on disk.
+//!
+//! A build also returns a [`Manifest`] of what it wrote. A process that builds again
+//! (`serve`) hands the manifests back: files whose bytes the staging folder is known to
+//! hold are then not even read, and an update of a few pages can [`Staging::carry`] the
+//! rest of the last site over instead of making it again.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -57,12 +63,37 @@ pub struct Staging {
     /// The files of an earlier site the staging folder started from and this build has
     /// not written yet: what is left at the end is removed.
     leftover: Mutex<HashSet<String>>,
+    /// What the staging folder held when this build started, when the caller knows it.
+    known: Option<Manifest>,
+    /// What this build has written so far.
+    written: Mutex<Manifest>,
+}
+
+/// The files of a site: `/`-separated path → a hash of the bytes.
+pub type Manifest = HashMap<String, u64>;
+
+fn digest(bytes: &[u8]) -> u64 {
+    // Fixed keys: the same bytes give the same hash in every process.
+    let mut h = std::hash::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 impl Staging {
     /// Prepares a fresh temporary folder beside `output`. Refuses an output folder that
     /// holds files thutuc did not write, or that contains one of `protect` (the content).
     pub fn new(output: &Path, protect: &[&Path]) -> io::Result<Staging> {
+        Staging::resume(output, protect, None)
+    }
+
+    /// [`Staging::new`], told what the staging folder holds: the output before the last
+    /// commit (the manifest that commit replaced). Wrong knowledge gives a wrong site, so
+    /// pass `None` when unsure (after a failed build).
+    pub fn resume(
+        output: &Path,
+        protect: &[&Path],
+        known: Option<Manifest>,
+    ) -> io::Result<Staging> {
         let name = output
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -77,12 +108,15 @@ impl Staging {
         let old = parent.join(format!(".{name}.thutuc-old"));
         recover(output, &temp, &old)?;
         check_replaceable(output, protect)?;
-        let leftover = recycle(&temp)?;
+        let leftover = recycle(&temp, known.as_ref())?;
         let staging = Staging {
             output: output.to_path_buf(),
             temp,
             old,
+            // What it was told only holds for a folder that is still there.
+            known: known.filter(|_| !leftover.is_empty()),
             leftover: Mutex::new(leftover),
+            written: Mutex::default(),
         };
         staging.write(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(staging)
@@ -97,16 +131,26 @@ impl Staging {
     /// from many threads.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.inside(rel)?;
+        let hash = digest(bytes);
         let was_there = self.lock_leftover().remove(rel);
-        if was_there && std::fs::read(&path).is_ok_and(|old| old == bytes) {
+        self.lock_written().insert(rel.to_string(), hash);
+        let same = match &self.known {
+            Some(known) => was_there && known.get(rel) == Some(&hash),
+            None => was_there && std::fs::read(&path).is_ok_and(|old| old == bytes),
+        };
+        if same {
             return Ok(());
         }
         if let Some(dir) = path.parent() {
             make_dirs(&self.temp, dir)?;
         }
-        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+        match std::fs::symlink_metadata(&path) {
             // An earlier site had a folder where this one has a file.
-            std::fs::remove_dir_all(&path)?;
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(&path)?,
+            // A new file, never the old one rewritten in place: it may be a hard link
+            // to the same file in the output folder ([`Staging::carry`]).
+            Ok(_) => std::fs::remove_file(&path)?,
+            Err(_) => {}
         }
         std::fs::write(path, bytes)
     }
@@ -116,6 +160,43 @@ impl Staging {
         let bytes = std::fs::read(from)?;
         self.write(rel, &bytes)?;
         Ok(bytes.len() as u64)
+    }
+
+    /// Keeps every file of `last` (the output's manifest) that this build has not
+    /// written: linked to the output folder's file unless the staging folder holds it
+    /// already. Files are never rewritten in place ([`Staging::write`]), so the link
+    /// cannot change the served site.
+    /// For an update of a few files, with the rest of the site as it was.
+    pub fn carry(&self, last: &Manifest) -> io::Result<()> {
+        for (rel, hash) in last {
+            if self.lock_written().contains_key(rel) {
+                continue;
+            }
+            let here = self.known.as_ref().and_then(|k| k.get(rel));
+            let was_there = self.lock_leftover().remove(rel);
+            self.lock_written().insert(rel.clone(), *hash);
+            if was_there && here == Some(hash) {
+                continue;
+            }
+            // A hard link: the output's file as it is, without copying its bytes.
+            let (from, to) = (self.output.join(rel), self.inside(rel)?);
+            match std::fs::symlink_metadata(&to) {
+                Ok(m) if m.is_dir() => std::fs::remove_dir_all(&to)?,
+                Ok(_) => std::fs::remove_file(&to)?,
+                Err(_) => {}
+            }
+            if let Some(dir) = to.parent() {
+                make_dirs(&self.temp, dir)?;
+            }
+            if std::fs::hard_link(&from, &to).is_err() {
+                std::fs::copy(&from, &to)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn lock_written(&self) -> std::sync::MutexGuard<'_, Manifest> {
+        self.written.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn lock_leftover(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
@@ -133,17 +214,14 @@ impl Staging {
             let path = self.temp.join(rel);
             // A file this build replaced by a folder is gone already.
             if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
-                std::fs::remove_file(path)?;
+                std::fs::remove_file(&path)?;
             }
-        }
-        for entry in walkdir::WalkDir::new(&self.temp)
-            .min_depth(1)
-            .contents_first(true)
-        {
-            let entry = entry.map_err(io::Error::other)?;
-            if entry.file_type().is_dir() {
-                // Fails, as it should, on every folder that still holds something.
-                let _ = std::fs::remove_dir(entry.path());
+            // Then the folders it leaves empty. `remove_dir` fails, as it should, on
+            // a folder that still holds something, and so do all above it.
+            for dir in path.ancestors().skip(1) {
+                if dir == self.temp || std::fs::remove_dir(dir).is_err() {
+                    break;
+                }
             }
         }
         Ok(())
@@ -165,9 +243,15 @@ impl Staging {
     }
 
     /// Puts the new output in place of the old one. The previous output stays beside it,
-    /// for the next build to start from.
-    pub fn commit(self) -> io::Result<()> {
+    /// for the next build to start from. Returns what the new output holds.
+    pub fn commit(self) -> io::Result<Manifest> {
         self.sweep()?;
+        let manifest = std::mem::take(&mut *self.lock_written());
+        self.swap()?;
+        Ok(manifest)
+    }
+
+    fn swap(&self) -> io::Result<()> {
         let had_output = std::fs::symlink_metadata(&self.output).is_ok();
         if !had_output {
             return std::fs::rename(&self.temp, &self.output);
@@ -210,8 +294,9 @@ fn recover(output: &Path, temp: &Path, old: &Path) -> io::Result<()> {
 
 /// Makes `temp` the staging folder, starting from what is there: the previous site, or
 /// what a failed or killed build left, when it carries thutuc's marker; anything else
-/// is removed. Returns the files found, relative and `/`-separated.
-fn recycle(temp: &Path) -> io::Result<HashSet<String>> {
+/// is removed. Returns the files found, relative and `/`-separated: those of `known`,
+/// what the caller knows the folder to hold, without walking it.
+fn recycle(temp: &Path, known: Option<&Manifest>) -> io::Result<HashSet<String>> {
     let ours =
         std::fs::symlink_metadata(temp).is_ok_and(|m| m.is_dir()) && temp.join(MARKER).is_file();
     if !ours {
@@ -220,6 +305,9 @@ fn recycle(temp: &Path) -> io::Result<HashSet<String>> {
         }
         std::fs::create_dir(temp)?;
         return Ok(HashSet::new());
+    }
+    if let Some(known) = known {
+        return Ok(known.keys().cloned().collect());
     }
     let mut files = HashSet::new();
     for entry in walkdir::WalkDir::new(temp).min_depth(1) {
@@ -458,6 +546,48 @@ mod tests {
         s.commit().unwrap();
         assert_eq!(tree(&out), expected);
         assert_eq!(written("same/index.html"), before, "not written again");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_update_carries_the_last_site_over_without_touching_it() {
+        let dir = temp_dir("carry");
+        let out = dir.join("public");
+        let site = |known: Option<Manifest>, files: &[(&str, &str)], carry: Option<&Manifest>| {
+            let s = Staging::resume(&out, &[], known).unwrap();
+            for (rel, text) in files {
+                s.write(rel, text.as_bytes()).unwrap();
+            }
+            if let Some(last) = carry {
+                s.carry(last).unwrap();
+            }
+            s.commit().unwrap()
+        };
+        let one = site(None, &[("a.html", "1"), ("x/b.html", "1")], None);
+        let two = site(
+            None,
+            &[("a.html", "1"), ("x/b.html", "1"), ("c", "1")],
+            None,
+        );
+        // An update of one page over the second site: the rest carried over.
+        let three = site(Some(one), &[("a.html", "2")], Some(&two));
+        let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+        assert_eq!(
+            (read("a.html"), read("x/b.html"), read("c")),
+            ("2".into(), "1".into(), "1".into())
+        );
+        assert_eq!(three.len(), two.len());
+        // The next build writes into the folder whose files may be links to the
+        // output's: the output keeps its bytes until the swap, and after a failure.
+        let s = Staging::resume(&out, &[], Some(two)).unwrap();
+        s.write("x/b.html", b"3").unwrap();
+        s.write("c", b"3").unwrap();
+        assert_eq!((read("x/b.html"), read("c")), ("1".into(), "1".into()));
+        drop(s);
+        assert_eq!(
+            (read("a.html"), read("x/b.html"), read("c")),
+            ("2".into(), "1".into(), "1".into())
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

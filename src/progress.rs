@@ -1,7 +1,7 @@
 //! Progress of long work, for a person watching a terminal: one line on stderr, redrawn
 //! in place (`rendering pages 4,213/12,574`) and erased when the work is over.
 //!
-//! The library never prints. [`build_with`](crate::build::build_with), [`check_with`](crate::check_with)
+//! The library never prints. [`build_with`](crate::build::build_with), [`check_with`](crate::build::check_with)
 //! and [`import::run_with`](crate::import::run_with) take a `&Progress`; only the command line
 //! makes a visible one ([`Progress::stderr`]), and only when stderr is a terminal that can
 //! redraw a line and `--quiet` is not given. Everyone else (tests, `serve`, piped output)

@@ -10,15 +10,6 @@ use crate::catalogue::values::{Date, Duration, Money};
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
 use std::borrow::Cow;
 
-/// One value or a list of them: `level: xa` or `level: [tinh, xa]`. Only for schemas.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-#[allow(dead_code)]
-pub enum OneOrMany<T> {
-    One(T),
-    Many(Vec<T>),
-}
-
 impl JsonSchema for Money {
     fn schema_name() -> Cow<'static, str> {
         "Money".into()

@@ -225,9 +225,15 @@ impl Drop for Server {
 }
 
 fn serve(base_url: Option<&str>) -> Server {
+    serve_with(base_url, |_| {})
+}
+
+/// [`serve`], with the content changed by `prepare` before the server starts.
+fn serve_with(base_url: Option<&str>, prepare: impl FnOnce(&Path)) -> Server {
     let tmp = TempDir::new("serve");
     let content = tmp.join("content");
     copy_dir(&fixture(), &content);
+    prepare(&content);
     if let Some(base) = base_url {
         let site = content.join("site.yaml");
         let yaml = std::fs::read_to_string(&site)
@@ -468,6 +474,70 @@ fn serve_reloads_after_an_edit_that_is_not_a_procedure() {
             .2
             .contains("Công an RENAMED")
     );
+}
+
+#[test]
+fn serve_starts_with_problems_and_shows_the_site_once_they_are_fixed() {
+    let rel = "procedures/ho-tich/dang-ky-khai-sinh.md";
+    let mut original = String::new();
+    let server = serve_with(None, |content| {
+        original = std::fs::read_to_string(content.join(rel)).unwrap();
+        let broken = original.replacen("\nlevel: ", "\nlevel: khong-co-", 1);
+        std::fs::write(content.join(rel), broken).unwrap();
+    });
+    let host = server.url.split('/').take(3).collect::<Vec<_>>().join("/");
+    // Every page lists the problems until the first good build, with the live panel.
+    let (status, _, body) = get(&server.url, "/thu-tuc/dang-ky-khai-sinh/");
+    assert_eq!(status, 503);
+    assert!(body.contains(rel) && body.contains("khong-co-"), "{body}");
+    assert!(body.contains("/__thutuc/live.js?build=0"), "{body}");
+    let (_, _, v) = get(&host, "/__thutuc/version");
+    assert!(v.contains("\"field\":\"level\"") && v.contains(rel), "{v}");
+    assert!(server.log.lock().unwrap().contains(&format!("{rel}:")));
+
+    std::fs::write(server._tmp.join("content").join(rel), &original).unwrap();
+    assert!(within(10, || {
+        let (status, _, body) = get(&server.url, "/thu-tuc/dang-ky-khai-sinh/");
+        status == 200 && text(&body).contains("Đăng ký khai sinh")
+    }));
+    let (_, _, v) = get(&host, "/__thutuc/version");
+    assert!(
+        v.contains("\"build\":1") && v.contains("\"problems\":[]"),
+        "{v}"
+    );
+}
+
+#[test]
+fn serve_keeps_serving_when_a_build_fails_for_any_reason() {
+    let server = serve(None);
+    let host = server.url.split('/').take(3).collect::<Vec<_>>().join("/");
+    let page = "/thu-tuc/dang-ky-khai-sinh/";
+    // The output folder no longer says thutuc wrote it: the build refuses to replace it.
+    let marker = server._tmp.join("public/.thutuc");
+    let mark = std::fs::read(&marker).unwrap();
+    std::fs::remove_file(&marker).unwrap();
+    let file = server
+        ._tmp
+        .join("content/procedures/ho-tich/dang-ky-khai-sinh.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{original}\nMột câu REFUSED.\n")).unwrap();
+    assert!(within(10, || get(&host, "/__thutuc/version")
+        .2
+        .contains("did not write")));
+    let (status, _, body) = get(&server.url, page);
+    assert_eq!(status, 200, "the last good build is still served");
+    assert!(!body.contains("REFUSED"));
+    assert!(
+        server
+            .log
+            .lock()
+            .unwrap()
+            .contains("still serving the last good build")
+    );
+
+    std::fs::write(&marker, mark).unwrap();
+    std::fs::write(&file, format!("{original}\nMột câu ACCEPTED.\n")).unwrap();
+    assert!(within(10, || get(&server.url, page).2.contains("ACCEPTED")));
 }
 
 #[test]

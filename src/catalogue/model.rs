@@ -4,7 +4,6 @@
 //! so a stage may look one up with the `Catalogue` helpers without handling "missing".
 
 use super::values::{Date, Duration, Money};
-use crate::schema::OneOrMany;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -384,4 +383,14 @@ impl Catalogue {
             .iter()
             .filter(move |g| g.procedures.iter().any(|c| c == code))
     }
+}
+
+// Only for the JSON Schemas (`crate::schema`), which describe how a file may write a list.
+/// One value or a list of them: `level: xa` or `level: [tinh, xa]`. Only for schemas.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
 }

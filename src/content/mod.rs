@@ -5,6 +5,7 @@
 
 pub mod decode;
 pub mod front_matter;
+pub mod report;
 pub mod yaml;
 
 use crate::diagnostics::Diagnostic;

@@ -10,12 +10,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
-/// A 1-based position in a content file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
+pub use crate::diagnostics::Pos;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

@@ -50,30 +50,6 @@ pub enum Error {
     },
 }
 
-impl From<Error> for crate::Error {
-    fn from(e: Error) -> crate::Error {
-        match e {
-            Error::Theme(m) => crate::Error::Theme(m),
-            Error::Io(e) => crate::Error::Io(e),
-            Error::Page {
-                file: Some(file),
-                path,
-                message,
-            } => crate::Error::Content(vec![crate::diagnostics::Diagnostic {
-                file,
-                pos: crate::content::yaml::Pos { line: 1, column: 1 },
-                field: String::new(),
-                message: format!("its page (/{path}) could not be made: {message}"),
-            }]),
-            Error::Page {
-                file: None,
-                path,
-                message,
-            } => crate::Error::Theme(format!("the page /{path} could not be made: {message}")),
-        }
-    }
-}
-
 impl From<String> for Error {
     fn from(message: String) -> Error {
         Error::Theme(message)
