@@ -540,6 +540,30 @@ fn serve_keeps_serving_when_a_build_fails_for_any_reason() {
     assert!(within(10, || get(&server.url, page).2.contains("ACCEPTED")));
 }
 
+/// Issue 17's first crash: a body nested 5,000 block quotes deep once aborted the whole
+/// process. Now it is a problem in the panel, and the server goes on with the last build.
+#[test]
+fn serve_keeps_serving_after_a_body_nested_too_deep() {
+    let server = serve(None);
+    let host = server.url.split('/').take(3).collect::<Vec<_>>().join("/");
+    let page = "/thu-tuc/dang-ky-khai-sinh/";
+    let file = server
+        ._tmp
+        .join("content/procedures/ho-tich/dang-ky-khai-sinh.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let deep = format!("{original}\n{} quote NESTED\n", ">".repeat(5_000));
+    std::fs::write(&file, deep).unwrap();
+    assert!(within(10, || get(&host, "/__thutuc/version")
+        .2
+        .contains("nested more than")));
+    let (status, _, body) = get(&server.url, page);
+    assert_eq!(status, 200, "the last good build is still served");
+    assert!(!body.contains("NESTED"));
+
+    std::fs::write(&file, format!("{original}\nMột câu FIXED.\n")).unwrap();
+    assert!(within(10, || get(&server.url, page).2.contains("FIXED")));
+}
+
 #[test]
 fn build_output_has_no_live_reload_script() {
     let tmp = TempDir::new("cli-no-live");
