@@ -99,20 +99,24 @@ use super::fields::{FIELDS, Family, MAX_EXPANSIONS, MIN_PREFIX_CHARS};
 use super::index::SearchIndex;
 use super::query::completion_boost;
 use super::read::read_back;
-use super::shards::{Facets, completion_shards, facet_of, term_shards, twin_of};
-use crate::catalogue::Catalogue;
+use super::shards::{
+    BLOCKED_MIN_DF, Facet, Facets, FamilyFiles, REGION, Scoring, completion_shards, facet_of,
+    term_shards, twin_of,
+};
+use crate::catalogue::{Catalogue, Procedure};
 use crate::progress::Progress;
 use crate::text::slugify;
 use crate::urls;
 use serde::Serialize;
 use std::path::Path;
 
-pub const FORMAT: u32 = 2;
-/// Aimed-at size of a term shard: a shard this small costs little next to the postings of
-/// the common words a query needs anyway.
+pub const FORMAT: u32 = 3;
+/// Aimed-at size of a dictionary shard and of a region file: small next to what a query
+/// needs anyway.
 const SHARD_TARGET_BYTES: usize = 2048;
+const REGION_TARGET_BYTES: usize = 2048;
 const COMPLETION_TARGET_BYTES: usize = 1024;
-/// Procedures per docs chunk: a page of 10 results fetches at most 10 chunks of ~300 bytes.
+/// Procedures per docs chunk: a page of results fetches only the rows it shows.
 const DOCS_CHUNK: usize = 4;
 
 /// What an export wrote.
@@ -126,9 +130,12 @@ pub struct ExportStats {
     pub body_bytes: usize,
     pub pair_bytes: usize,
     pub whole_bytes: usize,
+    /// The region files of the four families.
+    pub region_bytes: usize,
     pub completion_bytes: usize,
     pub docs_bytes: usize,
-    pub facets_bytes: usize,
+    /// The agency names and each procedure's agency (fetched for the agency filter only).
+    pub agencies_bytes: usize,
 }
 
 /// Indexes `catalogue` with tantivy and hands the files of the static index to `write`,
@@ -170,36 +177,51 @@ fn write_files(
     write: crate::render::Write,
 ) -> Result<ExportStats, Error> {
     let stored = read_back(ix)?;
-    let columns = FacetColumns::of(catalogue);
+    let procedures: Vec<&Procedure> = ix.order.iter().map(|&i| &catalogue.procedures[i]).collect();
+    let columns = FacetColumns::of(catalogue, &procedures);
     let facets = Facets {
         field_of: columns.field.clone(),
         agency_of: columns.agency.clone(),
     };
+    let scoring = Scoring {
+        num_docs: stored.num_docs,
+        tokens: stored.fields.iter().map(|f| f.total_tokens).collect(),
+    };
     let mut files = Files::default();
-    let short = files.dir(
-        "s",
-        term_shards(&stored, &facets, Family::Short, SHARD_TARGET_BYTES),
-    );
-    let body = files.dir(
-        "b",
-        term_shards(&stored, &facets, Family::Body, SHARD_TARGET_BYTES),
-    );
-    let pair = files.dir(
-        "p",
-        term_shards(&stored, &facets, Family::Pair, SHARD_TARGET_BYTES),
-    );
-    let whole = files.dir(
-        "w",
-        term_shards(&stored, &facets, Family::Whole, SHARD_TARGET_BYTES),
-    );
+    let family = |files: &mut Files, prefix: &str, family: Family| {
+        let FamilyFiles {
+            shards,
+            regions,
+            groups,
+        } = term_shards(
+            &stored,
+            &facets,
+            &scoring,
+            family,
+            SHARD_TARGET_BYTES,
+            REGION_TARGET_BYTES,
+        );
+        let dict = files.dir(prefix, shards);
+        let regions = files.dir(&format!("r{prefix}"), regions);
+        TermFiles {
+            dir: dict.dir,
+            shards: dict.shards,
+            regions: regions.dir,
+            groups,
+        }
+    };
+    let short = family(&mut files, "s", Family::Short);
+    let body = family(&mut files, "b", Family::Body);
+    let pair = family(&mut files, "p", Family::Pair);
+    let whole = family(&mut files, "w", Family::Whole);
     let completions = files.dir("c", completion_shards(&stored, COMPLETION_TARGET_BYTES));
-    let chunks = docs_chunks(catalogue)?;
+    let chunks = docs_chunks(catalogue, &procedures)?;
     let docs = DocsDir {
         chunk: DOCS_CHUNK,
         chunks: chunks.len(),
         dir: files.dir("d", chunks).dir,
     };
-    let facets_file = files.single("facets", "bin", columns.bytes());
+    let agencies = files.single("agencies", "bin", columns.agencies_file(catalogue));
 
     let manifest = Manifest {
         format: FORMAT,
@@ -210,6 +232,8 @@ fn write_files(
             min_prefix_chars: MIN_PREFIX_CHARS,
             max_word_chars: super::analyzer::MAX_WORD_CHARS,
         },
+        region: REGION,
+        blocked_min_df: BLOCKED_MIN_DF,
         fields: FIELDS
             .iter()
             .zip(&stored.fields)
@@ -224,7 +248,7 @@ fn write_files(
                 freqs: spec.freqs,
                 norms: spec.norms,
                 twin: twin_of(n),
-                facet: facet_of(spec).map(|f| f.name()),
+                facet: facet_of(spec).filter(|f| *f == Facet::Field).map(|f| f.name()),
                 tokens: data.total_tokens,
             })
             .collect(),
@@ -240,11 +264,8 @@ fn write_files(
                 .iter()
                 .map(|t| Named::new(&t.id, &t.name))
                 .collect(),
-            agency: catalogue
-                .agencies
-                .iter()
-                .map(|a| Named::new(&a.id, &a.name))
-                .collect(),
+            sets: columns.sets.clone(),
+            runs: columns.runs(),
         },
         files: FileTable {
             short,
@@ -253,7 +274,7 @@ fn write_files(
             whole,
             completions,
             docs,
-            facets: facets_file,
+            agencies,
         },
     };
     let manifest = serde_json::to_vec(&manifest).map_err(|e| Error::Io(e.into()))?;
@@ -275,23 +296,29 @@ fn write_files(
             Some("w") => &mut stats.whole_bytes,
             Some("c") => &mut stats.completion_bytes,
             Some("d") => &mut stats.docs_bytes,
-            _ => &mut stats.facets_bytes,
+            Some("agencies") => &mut stats.agencies_bytes,
+            _ => &mut stats.region_bytes,
         };
         *slot += bytes.len();
     }
     Ok(stats)
 }
 
-fn docs_chunks(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>, Error> {
-    catalogue
-        .procedures
+/// Result rows in document order: `[code, title, agency id, agency name]`, then the slug
+/// when it is not `slugify(title)`.
+fn docs_chunks(
+    catalogue: &Catalogue,
+    procedures: &[&Procedure],
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    procedures
         .chunks(DOCS_CHUNK)
         .enumerate()
         .map(|(i, chunk)| {
             let rows: Vec<Vec<&str>> = chunk
                 .iter()
                 .map(|p| {
-                    let mut row = vec![p.code.as_str(), p.title.as_str()];
+                    let agency = catalogue.agency(&p.agency).map_or("", |a| a.name.as_str());
+                    let mut row = vec![p.code.as_str(), p.title.as_str(), &p.agency, agency];
                     if p.slug != slugify(&p.title) {
                         row.push(&p.slug);
                     }
@@ -304,18 +331,16 @@ fn docs_chunks(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>, Error> {
         .collect()
 }
 
-/// Each procedure's level set, field and agency, as positions in the catalogue's lists.
+/// Each document's level set, field and agency, as positions in the catalogue's lists.
 struct FacetColumns {
     sets: Vec<Vec<u32>>,
     set: Vec<u32>,
     field: Vec<u32>,
     agency: Vec<u32>,
-    fields: usize,
-    agencies: usize,
 }
 
 impl FacetColumns {
-    fn of(catalogue: &Catalogue) -> Self {
+    fn of(catalogue: &Catalogue, procedures: &[&Procedure]) -> Self {
         // references were checked when the catalogue was built
         let position = |list: &[crate::catalogue::Term], id: &str| {
             list.iter().position(|t| t.id == id).unwrap_or(0) as u32
@@ -325,10 +350,8 @@ impl FacetColumns {
             set: Vec::new(),
             field: Vec::new(),
             agency: Vec::new(),
-            fields: catalogue.fields.len(),
-            agencies: catalogue.agencies.len(),
         };
-        for p in &catalogue.procedures {
+        for p in procedures {
             let mut set: Vec<u32> = p
                 .levels
                 .iter()
@@ -353,25 +376,31 @@ impl FacetColumns {
         c
     }
 
-    fn bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        varint(&mut out, self.set.len() as u64);
-        varint(&mut out, self.sets.len() as u64);
-        for set in &self.sets {
-            varint(&mut out, set.len() as u64);
-            for &l in set {
-                varint(&mut out, u64::from(l));
+    /// Documents are numbered by field, then level set, so both are runs of ids:
+    /// `[length, field, level set]` in id order.
+    fn runs(&self) -> Vec<[u32; 3]> {
+        let mut runs: Vec<[u32; 3]> = Vec::new();
+        for (&field, &set) in self.field.iter().zip(&self.set) {
+            match runs.last_mut() {
+                Some(run) if run[1] == field && run[2] == set => run[0] += 1,
+                _ => runs.push([1, field, set]),
             }
         }
-        for (values, count) in [
-            (&self.set, self.sets.len()),
-            (&self.field, self.fields),
-            (&self.agency, self.agencies),
-        ] {
-            let width = bits_for(count);
-            varint(&mut out, u64::from(width));
-            bitpack(&mut out, values, width);
+        runs
+    }
+
+    /// `count:varint (id:string name:string)*count width:varint column`: the agencies, then
+    /// each document's agency, bit-packed.
+    fn agencies_file(&self, catalogue: &Catalogue) -> Vec<u8> {
+        let mut out = Vec::new();
+        varint(&mut out, catalogue.agencies.len() as u64);
+        for a in &catalogue.agencies {
+            string(&mut out, &a.id);
+            string(&mut out, &a.name);
         }
+        let width = bits_for(catalogue.agencies.len());
+        varint(&mut out, u64::from(width));
+        bitpack(&mut out, &self.agency, width);
         out
     }
 }
@@ -407,11 +436,14 @@ impl Files {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Manifest {
     format: u32,
     docs: u64,
     bm25: Bm25,
     query: QueryParams,
+    region: u32,
+    blocked_min_df: usize,
     fields: Vec<FieldEntry>,
     url: String,
     facets: FacetNames,
@@ -454,7 +486,8 @@ struct FieldEntry {
 struct FacetNames {
     level: Vec<Named>,
     field: Vec<Named>,
-    agency: Vec<Named>,
+    sets: Vec<Vec<u32>>,
+    runs: Vec<[u32; 3]>,
 }
 
 #[derive(Serialize)]
@@ -474,13 +507,21 @@ impl Named {
 
 #[derive(Serialize)]
 struct FileTable {
-    short: ShardDir,
-    body: ShardDir,
-    pair: ShardDir,
-    whole: ShardDir,
+    short: TermFiles,
+    body: TermFiles,
+    pair: TermFiles,
+    whole: TermFiles,
     completions: ShardDir,
     docs: DocsDir,
-    facets: String,
+    agencies: String,
+}
+
+#[derive(Serialize)]
+struct TermFiles {
+    dir: String,
+    shards: usize,
+    regions: String,
+    groups: usize,
 }
 
 #[derive(Serialize)]
