@@ -15,8 +15,12 @@ use thutuc::text::fold;
 const LIMIT: usize = 20;
 const TOLERANCE: f64 = 1e-4;
 
+/// A fresh folder under `$THUTUC_TEST_SCRATCH` (for worktrees sharing one target folder), or
+/// cargo's target tmp folder.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let root = std::env::var_os("THUTUC_TEST_SCRATCH")
+        .map_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")), PathBuf::from);
+    let dir = root.join(name);
     if dir.exists() {
         std::fs::remove_dir_all(&dir).expect("clear scratch dir");
     }
@@ -386,4 +390,24 @@ fn parity_on_10000_generated_procedures() {
         .collect();
     let qs = queries(&known, 110, 11);
     parity("generated-10000", &content, &qs);
+}
+
+/// Parity at national scale, on a sample of queries (generating and exporting 100,000
+/// procedures takes minutes, so it is not in the suite):
+/// `cargo test --release --test search_parity -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn parity_on_100000_generated_procedures() {
+    let content = scratch("generated-100000");
+    let generated = generate::write_catalogue(&content, 100_000, 2026).expect("generate");
+    let known: Vec<Known> = generated
+        .into_iter()
+        .map(|g| Known {
+            code: g.code,
+            title: g.title,
+            keywords: g.keywords,
+        })
+        .collect();
+    let qs = queries(&known, 100, 13);
+    parity("generated-100000", &content, &qs);
 }

@@ -41,8 +41,11 @@ pub fn doc_order(catalogue: &Catalogue) -> Vec<usize> {
         .procedures
         .iter()
         .map(|p| {
-            let mut levels: Vec<usize> =
-                p.levels.iter().map(|l| position(&catalogue.levels, l)).collect();
+            let mut levels: Vec<usize> = p
+                .levels
+                .iter()
+                .map(|l| position(&catalogue.levels, l))
+                .collect();
             levels.sort_unstable();
             levels.dedup();
             let title = super::analyzer::fold(&p.title.to_lowercase());
@@ -51,9 +54,11 @@ pub fn doc_order(catalogue: &Catalogue) -> Vec<usize> {
         .collect();
     let mut order: Vec<usize> = (0..catalogue.procedures.len()).collect();
     order.sort_by(|&a, &b| {
-        keys[a]
-            .cmp(&keys[b])
-            .then_with(|| catalogue.procedures[a].code.cmp(&catalogue.procedures[b].code))
+        keys[a].cmp(&keys[b]).then_with(|| {
+            catalogue.procedures[a]
+                .code
+                .cmp(&catalogue.procedures[b].code)
+        })
     });
     order
 }

@@ -82,21 +82,29 @@ pub struct Scoring {
 }
 
 impl Scoring {
-    /// boost · BM25 of one posting, as tantivy computes it (in f64; bounds add a margin).
-    fn score(&self, field: usize, df: usize, p: &Posting) -> f64 {
-        let spec = &FIELDS[field];
+    /// boost · BM25 of each posting of a list of `df` postings in `field`, as a function of
+    /// the posting; tantivy's formula in f64 (bounds add a margin for f32 rounding).
+    fn scorer(&self, field: usize, df: usize) -> impl Fn(&Posting) -> f64 {
         let n = self.num_docs as f64;
         let idf = (1.0 + (n - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
         let avg = self.tokens[field] as f64 / n;
         let (k1, b) = (1.2, 0.75);
-        let dl = f64::from(tantivy::fieldnorm::FieldNormReader::id_to_fieldnorm(p.norm));
-        let tf = f64::from(p.tf);
-        let norm = if avg > 0.0 {
-            k1 * (1.0 - b + b * dl / avg)
-        } else {
-            k1 * (1.0 - b)
-        };
-        f64::from(spec.boost) * idf * (1.0 + k1) * tf / (tf + norm)
+        let weight = f64::from(FIELDS[field].boost) * idf * (1.0 + k1);
+        // k1·(1 − b + b·dl/avg) for every field norm id
+        let norms: Vec<f64> = (0..=255u8)
+            .map(|id| {
+                let dl = f64::from(tantivy::fieldnorm::FieldNormReader::id_to_fieldnorm(id));
+                if avg > 0.0 {
+                    k1 * (1.0 - b + b * dl / avg)
+                } else {
+                    k1 * (1.0 - b)
+                }
+            })
+            .collect();
+        move |p: &Posting| {
+            let tf = f64::from(p.tf);
+            weight * tf / (tf + norms[usize::from(p.norm)])
+        }
     }
 }
 
@@ -230,29 +238,42 @@ pub fn term_shards(
     }
 }
 
-/// Encoding 4 of a blocked list: for each region with postings, its number, its postings'
-/// count and an upper bound of the list's score there, quantised up to q/255 of `max`.
+/// Encoding 4 of a blocked list: the regions holding its postings, as gaps or as a bitmap
+/// of every region (whichever is smaller), then for each an upper bound of the list's score
+/// there, quantised up to q/255 of `max`.
 fn summary(out: &mut Vec<u8>, field: usize, postings: &[Posting], scoring: &Scoring) {
-    let df = postings.len();
+    let score = scoring.scorer(field, postings.len());
     let parts = by_region(postings);
     let bounds: Vec<f64> = parts
         .iter()
-        .map(|(_, slice)| {
-            slice
-                .iter()
-                .map(|p| scoring.score(field, df, p))
-                .fold(0.0, f64::max)
-        })
+        .map(|(_, slice)| slice.iter().map(&score).fold(0.0, f64::max))
         .collect();
     // a hair above the largest, so that f32 rounding on either side stays under it
     let max = (bounds.iter().copied().fold(0.0, f64::max) * (1.0 + 1e-5)) as f32;
     varint(out, 4);
     varint(out, parts.len() as u64);
+    let mut gaps = Vec::new();
+    varint(&mut gaps, 0);
     let mut previous: i64 = -1;
-    for ((r, slice), bound) in parts.iter().zip(&bounds) {
-        varint(out, (*r as i64 - previous - 1) as u64);
+    for (r, _) in &parts {
+        varint(&mut gaps, (*r as i64 - previous - 1) as u64);
         previous = *r as i64;
-        varint(out, slice.len() as u64);
+    }
+    let mut bitmap = Vec::new();
+    varint(&mut bitmap, 1);
+    let start = bitmap.len();
+    bitmap.resize(
+        start
+            + (scoring.num_docs as usize)
+                .div_ceil(REGION as usize)
+                .div_ceil(8),
+        0,
+    );
+    for (r, _) in &parts {
+        bitmap[start + r / 8] |= 1 << (r % 8);
+    }
+    out.extend_from_slice(&shorter(gaps, bitmap));
+    for bound in &bounds {
         let q = if max > 0.0 {
             ((bound / f64::from(max)) * 255.0).floor() as u64 + 1
         } else {

@@ -184,16 +184,19 @@ function parseTerms(bytes, m, width) {
         raw.same = r.varint() === 1;
         if (!raw.same) Object.assign(raw, readFreqs(r, spec, df));
       } else if (mode === 4) {
-        raw.regions = new Map();
-        let previous = -1;
-        const quanta = [];
-        for (let n = r.varint(); n > 0; n--) {
-          previous = previous + 1 + r.varint();
-          r.varint(); // the region's postings, for the record
-          quanta.push([previous, r.byte()]);
+        const count = r.varint();
+        const regions = [];
+        if (r.varint() === 0) {
+          let previous = -1;
+          for (let n = 0; n < count; n++) regions.push(previous = previous + 1 + r.varint());
+        } else {
+          const bits = r.skip(Math.ceil(Math.ceil(m.docs / m.region) / 8));
+          for (let i = 0; i < bits.length * 8; i++) if ((bits[i >> 3] >> (i & 7)) & 1) regions.push(i);
+          if (regions.length !== count) throw new Error('search index: bad region bitmap');
         }
+        const quanta = r.skip(count);
         const max = new DataView(r.skip(4).slice().buffer).getFloat32(0, true);
-        for (const [region, q] of quanta) raw.regions.set(region, (max * q) / 255);
+        raw.regions = new Map(regions.map((region, i) => [region, (max * quanta[i]) / 255]));
       } else {
         throw new Error(`search index: unknown postings encoding ${mode}`);
       }
@@ -822,7 +825,7 @@ export function mountSearch({
   baseUrl = '',
   fetch: fetchFn,
   language = 'vi',
-  limit = 20,
+  limit = 10,
   delay = 120,
   engine = createSearch({ baseUrl, fetch: fetchFn }),
 } = {}) {
