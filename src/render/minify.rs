@@ -155,7 +155,7 @@ mod tests {
         let source = include_str!("../../theme/static/search.js");
         let out = super::js(source, "search.js").unwrap();
         assert!(
-            out.len() * 2 < source.len(),
+            out.len() * 3 < source.len() * 2,
             "{} of {}",
             out.len(),
             source.len()
