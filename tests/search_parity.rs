@@ -374,12 +374,13 @@ fn parity_on_the_sample_catalogue() {
     );
 }
 
-#[test]
-fn parity_on_10000_generated_procedures() {
-    let content = scratch("generated-10000");
-    let generated = generate::write_catalogue(&content, 10_000, 2025).expect("generate");
+/// Parity on a generated catalogue of `n` procedures, over `count` mixed queries.
+fn parity_on_generated(n: usize, seed: u64, query_seed: u64, count: usize) {
+    let name = format!("generated-{n}");
+    let content = scratch(&name);
     // `thutuc search` checks the content before it indexes it, so an invalid generated
     // catalogue fails the run
+    let generated = generate::write_catalogue(&content, n, seed).expect("generate");
     let known: Vec<Known> = generated
         .into_iter()
         .map(|g| Known {
@@ -388,8 +389,13 @@ fn parity_on_10000_generated_procedures() {
             keywords: g.keywords,
         })
         .collect();
-    let qs = queries(&known, 110, 11);
-    parity("generated-10000", &content, &qs);
+    let qs = queries(&known, count, query_seed);
+    parity(&name, &content, &qs);
+}
+
+#[test]
+fn parity_on_10000_generated_procedures() {
+    parity_on_generated(10_000, 2025, 11, 110);
 }
 
 /// Parity at national scale, on a sample of queries (generating and exporting 100,000
@@ -398,16 +404,5 @@ fn parity_on_10000_generated_procedures() {
 #[test]
 #[ignore]
 fn parity_on_100000_generated_procedures() {
-    let content = scratch("generated-100000");
-    let generated = generate::write_catalogue(&content, 100_000, 2026).expect("generate");
-    let known: Vec<Known> = generated
-        .into_iter()
-        .map(|g| Known {
-            code: g.code,
-            title: g.title,
-            keywords: g.keywords,
-        })
-        .collect();
-    let qs = queries(&known, 100, 13);
-    parity("generated-100000", &content, &qs);
+    parity_on_generated(100_000, 2026, 13, 100);
 }
