@@ -33,6 +33,10 @@ fn minify_and_hash() -> Built {
             let text =
                 std::str::from_utf8(bytes).map_err(|e| format!("theme/static/{name}: {e}"))?;
             minify::css(text, name)?.into_bytes()
+        } else if name.ends_with(".js") {
+            let text =
+                std::str::from_utf8(bytes).map_err(|e| format!("theme/static/{name}: {e}"))?;
+            minify::js(text, name)?.into_bytes()
         } else {
             bytes.to_vec()
         };

@@ -185,8 +185,50 @@ pub fn css(source: &str, name: &str) -> Result<String, String> {
     Ok(printed.code)
 }
 
+/// Minifies an ES module (the search client): names mangled, whitespace gone. On a syntax
+/// error, the message.
+pub fn js(source: &str, name: &str) -> Result<String, String> {
+    use oxc_minifier::{CompressOptions, MangleOptions, Minifier, MinifierOptions};
+    let allocator = oxc_allocator::Allocator::default();
+    let parsed = oxc_parser::Parser::new(&allocator, source, oxc_span::SourceType::mjs()).parse();
+    if let Some(error) = parsed.errors.first() {
+        return Err(format!("theme/static/{name}: {error}"));
+    }
+    let mut program = parsed.program;
+    let minified = Minifier::new(MinifierOptions {
+        mangle: Some(MangleOptions::default()),
+        compress: Some(CompressOptions::safest()),
+    })
+    .minify(&allocator, &mut program);
+    let code = oxc_codegen::Codegen::new()
+        .with_options(oxc_codegen::CodegenOptions {
+            minify: true,
+            ..oxc_codegen::CodegenOptions::default()
+        })
+        .with_scoping(minified.scoping)
+        .build(&program)
+        .code;
+    Ok(code)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn minifies_the_search_client() {
+        let source = include_str!("../../theme/static/search.js");
+        let out = super::js(source, "search.js").unwrap();
+        assert!(
+            out.len() * 3 < source.len() * 2,
+            "{} of {}",
+            out.len(),
+            source.len()
+        );
+        for export in ["createSearch", "mountSearch", "analyzeQuery"] {
+            assert!(out.contains(export), "{export} is still exported");
+        }
+        assert!(super::js("let = ;", "x.js").is_err());
+    }
+
     #[test]
     fn minifies() {
         let out =

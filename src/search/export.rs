@@ -5,40 +5,52 @@
 //!
 //! ```text
 //! search/manifest.json          the only file with a fixed name; small; revalidate it
-//! search/s-<hash>/<n>.bin       term shards, short fields (title, keywords, code, names)
-//! search/b-<hash>/<n>.bin       term shards, body
-//! search/p-<hash>/<n>.bin       term shards, bigrams (pairs of adjacent words)
-//! search/w-<hash>/<n>.bin       term shards, whole titles
+//! search/s-<hash>/<n>.bin       dictionary shards, short fields (title, keywords, code, names)
+//! search/b-<hash>/<n>.bin       dictionary shards, body
+//! search/p-<hash>/<n>.bin       dictionary shards, bigrams (pairs of adjacent words)
+//! search/w-<hash>/<n>.bin       dictionary shards, whole titles
+//! search/r{s,b,p,w}-<hash>/<region>-<group>.bin
+//!                               region files: the postings of large lists, one region each
 //! search/c-<hash>/<n>.bin       completion shards (for the word being typed)
-//! search/d-<hash>/<n>.json      result metadata, `chunk` procedures a file
-//! search/facets-<hash>.bin      level, field and agency of every procedure
+//! search/d-<hash>/<n>.json      result rows, `chunk` procedures a file
+//! search/agencies-<hash>.bin    agency names and each procedure's agency (agency filter only)
 //! ```
 //!
 //! `<hash>` is a hash of the content of the file, or of every file of the directory, so any
 //! URL under `search/` other than the manifest is immutable: serve it with
-//! `Cache-Control: max-age=31536000, immutable`. Doc ids are positions in the catalogue (by
-//! code), so adding a procedure renumbers most postings: per-directory hashes lose nothing.
+//! `Cache-Control: max-age=31536000, immutable`.
+//!
+//! # Document numbers
+//!
+//! Documents are numbered in `index::doc_order`: by field, level set, folded title, code
+//! (tantivy holds them in the same order, so ties rank alike). A field and a level set are
+//! then runs of consecutive numbers, listed in the manifest, and need no per-document file.
+//! Numbers are cut into *regions* of `region` (1,024) consecutive ids.
 //!
 //! # `manifest.json`
 //!
 //! ```json
-//! { "format": 2,
+//! { "format": 3,
 //!   "docs": 21,                                  // N of BM25 (tantivy's max_doc)
 //!   "bm25": { "k1": 1.2, "b": 0.75 },
 //!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40 },
+//!   "region": 1024, "blockedMinDf": 256,
 //!   "fields": [ { "name": "title", "form": "accented" | "folded" | "bigram" | "whole",
 //!                 "family": "short" | "body" | "pair" | "whole", "boost": 0.1875,
 //!                 "completes": false, "completionBoost": 0.15,
 //!                 "freqs": true, "norms": true,      // what tantivy records
 //!                 "twin": 1,                         // accented fields: the folded field of the same text
-//!                 "facet": "field" | "agency",       // fields whose text is a function of that facet
+//!                 "facet": "field",                  // fields whose text is a function of the field
 //!                 "tokens": 97 } ],                  // Σ field length, tantivy's total_num_tokens
-//!   "facets": { "level": [ { "id", "name" } ], "field": [...], "agency": [...] },
+//!   "facets": { "level": [ { "id", "name" } ], "field": [...],
+//!               "sets": [[0, 2], …],               // the distinct level sets
+//!               "runs": [[length, field, set], …] },  // document numbers in order
 //!   "url": "thu-tuc/{slug}/",                    // a procedure's page (`urls::procedure`)
-//!   "files": { "short": { "dir": "s-…", "shards": 64 }, "body": {…}, "pair": {…}, "whole": {…},
+//!   "files": { "short": { "dir": "s-…", "shards": 64, "regions": "rs-…", "groups": 8 },
+//!              "body": {…}, "pair": {…}, "whole": {…},
 //!              "completions": { "dir": "c-…", "shards": 4 },
-//!              "docs": { "dir": "d-…", "chunk": 4, "chunks": 6 },
-//!              "facets": "facets-….bin" } }
+//!              "docs": { "dir": "d-…", "chunk": 5, "chunks": 6 },
+//!              "agencies": "agencies-….bin" } }
 //! ```
 //!
 //! Field numbers below are indexes into `fields`; boosts are f32 values (round them to f32).
@@ -47,7 +59,7 @@
 //!
 //! Integers are unsigned LEB128 varints; a string is a varint byte length and UTF-8.
 //!
-//! A **term shard** holds every term whose *key* hashes to it:
+//! A **dictionary shard** holds every term whose *key* hashes to it:
 //! `shard = fnv1a32(key) mod shards` (FNV-1a over the key's UTF-8). The key of a term is its
 //! folding for an accented field, the term itself otherwise, so a query word finds its
 //! accented and folded forms in one file of each family.
@@ -57,14 +69,20 @@
 //! term    := text:string lists:varint list*
 //! list    := field:varint df:varint postings    df = tantivy's doc_freq
 //! postings:= 0 gap*df freqs                     gap = doc − previous − 1 (previous = −1)
-//!          | 1 bitmap freqs                     ⌈N/8⌉ bytes, doc d = bit d%8 of byte d/8
+//!          | 1 bitmap freqs                     ⌈width/8⌉ bytes, doc d = bit d%8 of byte d/8
 //!          | 2 values:varint (value freq′)*values
-//!                  every procedure whose facet (the field's `facet`) is `value`, in doc order,
+//!                  every procedure of some fields (the field's `facet`), in doc order,
 //!                  all with that freq
 //!          | 3 len:varint bitmap′ same:varint [freqs]
-//!                  a subset of the list of field `twin` for term fold(text) (same shard):
+//!                  a subset of the list of field `twin` for term fold(text) (same file):
 //!                  bit i of bitmap′ (len = ⌈df_twin/8⌉ bytes) keeps the twin's i-th posting; with
 //!                  same = 1 each keeps the twin's tf and norm, else freqs follow
+//!          | 4 regions:varint (0 gap*regions | 1 bitmap″) q:u8*regions max:f32
+//!                  a blocked list (df ≥ blockedMinDf, not encoding 2): the regions holding its
+//!                  postings (gaps as above over region numbers, or bitmap″ of ⌈⌈N/region⌉/8⌉
+//!                  bytes, bit r for region r) and, for each, an upper bound
+//!                  of boost·BM25 of the list there: max·q/255 (f32 little-endian `max`); the
+//!                  postings are in the region files
 //! freqs   := [width:varint packed] [others:varint (gap:varint tf−1:varint)*others]
 //!                  norms: df field norm ids, `width` bits each (bit-packed as below);
 //!                  then, with freqs, the postings whose tf is not 1: gap = index − previous
@@ -74,8 +92,19 @@
 //!                  for fields with freqs and norms | freqs only | norms only | neither
 //! ```
 //!
-//! Without freqs tf is 1; without norms the field norm id is 1 (tantivy's constant). BM25's
-//! `dl` is `id_to_fieldnorm(fieldnorm_id)` (the client rebuilds tantivy's table).
+//! In a dictionary shard `width` is N. A **region file** `<r>-<g>.bin` of a family holds,
+//! in the same `shard` syntax, the postings in region `r` of the blocked lists of the terms
+//! whose key hashes to group `g` (`fnv1a32(key) mod groups`): doc numbers relative to the
+//! region's first (`r·region`), `width` the region's size, encodings 0, 1 and 3 only (the
+//! twin of encoding 3 is then in the same file). Without freqs tf is 1; without norms the
+//! field norm id is 1 (tantivy's constant). BM25's `dl` is `id_to_fieldnorm(fieldnorm_id)`
+//! (the client rebuilds tantivy's table).
+//!
+//! A query's score in a region is at most the sum over its words of the best bound of each
+//! word's lists there (a list held whole bounds itself), plus its pairs' and whole title's;
+//! the client scores regions in order of that bound and stops once its last shown result
+//! beats the next bound. Its counts are then "at least"; asked to be exact, it scores every
+//! region all the words share.
 //!
 //! A **completion shard** holds the candidate completions (folded terms of the completing
 //! fields, three characters or more) whose first two characters hash to it:
@@ -83,13 +112,12 @@
 //! completing fields. A prefix's completions are its longer candidates, by weight, then by
 //! code point order, at most `maxExpansions` (see `query.rs`).
 //!
-//! The **facets** file: `N:varint sets:varint (k:varint level*k)*sets` (the distinct sets of
-//! levels), then three bit-packed columns, level set, field, agency:
-//! `width:varint values` with `N` values of `width` bits, value `i` at bits `i·width…`, low
-//! bit first.
+//! The **agencies** file: `count:varint (id:string name:string)*count`, then
+//! `width:varint` and N values of `width` bits, each document's agency (its place in the
+//! list), value `i` at bits `i·width…`, low bit first.
 //!
-//! A **docs** chunk `n` is JSON: `[[code, title], [code, title, slug], …]` for docs
-//! `n·chunk … n·chunk+chunk−1`; the slug is there only when it is not `slugify(title)`
+//! A **docs** chunk `n` is JSON: `[[code, title, agency id, agency name(, slug)], …]` for
+//! docs `n·chunk … n·chunk+chunk−1`; the slug is there only when it is not `slugify(title)`
 //! (`text::slugify`), and the page's URL, relative to the site's base, is the manifest's
 //! `url` with `{slug}` replaced.
 
@@ -99,21 +127,27 @@ use super::fields::{FIELDS, Family, MAX_EXPANSIONS, MIN_PREFIX_CHARS};
 use super::index::SearchIndex;
 use super::query::completion_boost;
 use super::read::read_back;
-use super::shards::{Facets, completion_shards, facet_of, term_shards, twin_of};
-use crate::catalogue::Catalogue;
+use super::shards::{
+    BLOCKED_MIN_DF, Facet, Facets, FamilyFiles, REGION, Scoring, completion_shards, facet_of,
+    term_shards, twin_of,
+};
+use crate::catalogue::{Catalogue, Procedure};
 use crate::progress::Progress;
 use crate::text::slugify;
 use crate::urls;
 use serde::Serialize;
 use std::path::Path;
 
-pub const FORMAT: u32 = 2;
-/// Aimed-at size of a term shard: a shard this small costs little next to the postings of
-/// the common words a query needs anyway.
-const SHARD_TARGET_BYTES: usize = 2048;
+pub const FORMAT: u32 = 3;
+/// Aimed-at size of a dictionary shard and of a region file: small next to what a query
+/// needs anyway.
+const SHARD_TARGET_BYTES: usize = 1024;
+/// Whole titles: one rare term each, many of them; bigger shards keep the file count down.
+const WHOLE_TARGET_BYTES: usize = 2048;
+const REGION_TARGET_BYTES: usize = 2048;
 const COMPLETION_TARGET_BYTES: usize = 1024;
-/// Procedures per docs chunk: a page of 10 results fetches at most 10 chunks of ~300 bytes.
-const DOCS_CHUNK: usize = 4;
+/// Procedures per docs chunk: a page of results fetches only the rows it shows.
+const DOCS_CHUNK: usize = 5;
 
 /// What an export wrote.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -126,9 +160,12 @@ pub struct ExportStats {
     pub body_bytes: usize,
     pub pair_bytes: usize,
     pub whole_bytes: usize,
+    /// The region files of the four families.
+    pub region_bytes: usize,
     pub completion_bytes: usize,
     pub docs_bytes: usize,
-    pub facets_bytes: usize,
+    /// The agency names and each procedure's agency (fetched for the agency filter only).
+    pub agencies_bytes: usize,
 }
 
 /// Indexes `catalogue` with tantivy and hands the files of the static index to `write`,
@@ -170,36 +207,51 @@ fn write_files(
     write: crate::render::Write,
 ) -> Result<ExportStats, Error> {
     let stored = read_back(ix)?;
-    let columns = FacetColumns::of(catalogue);
+    let procedures: Vec<&Procedure> = ix.order.iter().map(|&i| &catalogue.procedures[i]).collect();
+    let columns = FacetColumns::of(catalogue, &procedures);
     let facets = Facets {
         field_of: columns.field.clone(),
         agency_of: columns.agency.clone(),
     };
+    let scoring = Scoring {
+        num_docs: stored.num_docs,
+        tokens: stored.fields.iter().map(|f| f.total_tokens).collect(),
+    };
     let mut files = Files::default();
-    let short = files.dir(
-        "s",
-        term_shards(&stored, &facets, Family::Short, SHARD_TARGET_BYTES),
-    );
-    let body = files.dir(
-        "b",
-        term_shards(&stored, &facets, Family::Body, SHARD_TARGET_BYTES),
-    );
-    let pair = files.dir(
-        "p",
-        term_shards(&stored, &facets, Family::Pair, SHARD_TARGET_BYTES),
-    );
-    let whole = files.dir(
-        "w",
-        term_shards(&stored, &facets, Family::Whole, SHARD_TARGET_BYTES),
-    );
+    let family = |files: &mut Files, prefix: &str, family: Family, target: usize| {
+        let FamilyFiles {
+            shards,
+            regions,
+            groups,
+        } = term_shards(
+            &stored,
+            &facets,
+            &scoring,
+            family,
+            target,
+            REGION_TARGET_BYTES,
+        );
+        let dict = files.dir(prefix, shards);
+        let regions = files.dir(&format!("r{prefix}"), regions);
+        TermFiles {
+            dir: dict.dir,
+            shards: dict.shards,
+            regions: regions.dir,
+            groups,
+        }
+    };
+    let short = family(&mut files, "s", Family::Short, SHARD_TARGET_BYTES);
+    let body = family(&mut files, "b", Family::Body, SHARD_TARGET_BYTES);
+    let pair = family(&mut files, "p", Family::Pair, SHARD_TARGET_BYTES);
+    let whole = family(&mut files, "w", Family::Whole, WHOLE_TARGET_BYTES);
     let completions = files.dir("c", completion_shards(&stored, COMPLETION_TARGET_BYTES));
-    let chunks = docs_chunks(catalogue)?;
+    let chunks = docs_chunks(catalogue, &procedures)?;
     let docs = DocsDir {
         chunk: DOCS_CHUNK,
         chunks: chunks.len(),
         dir: files.dir("d", chunks).dir,
     };
-    let facets_file = files.single("facets", "bin", columns.bytes());
+    let agencies = files.single("agencies", "bin", columns.agencies_file(catalogue));
 
     let manifest = Manifest {
         format: FORMAT,
@@ -210,6 +262,8 @@ fn write_files(
             min_prefix_chars: MIN_PREFIX_CHARS,
             max_word_chars: super::analyzer::MAX_WORD_CHARS,
         },
+        region: REGION,
+        blocked_min_df: BLOCKED_MIN_DF,
         fields: FIELDS
             .iter()
             .zip(&stored.fields)
@@ -224,7 +278,9 @@ fn write_files(
                 freqs: spec.freqs,
                 norms: spec.norms,
                 twin: twin_of(n),
-                facet: facet_of(spec).map(|f| f.name()),
+                facet: facet_of(spec)
+                    .filter(|f| *f == Facet::Field)
+                    .map(|f| f.name()),
                 tokens: data.total_tokens,
             })
             .collect(),
@@ -240,11 +296,8 @@ fn write_files(
                 .iter()
                 .map(|t| Named::new(&t.id, &t.name))
                 .collect(),
-            agency: catalogue
-                .agencies
-                .iter()
-                .map(|a| Named::new(&a.id, &a.name))
-                .collect(),
+            sets: columns.sets.clone(),
+            runs: columns.runs(),
         },
         files: FileTable {
             short,
@@ -253,7 +306,7 @@ fn write_files(
             whole,
             completions,
             docs,
-            facets: facets_file,
+            agencies,
         },
     };
     let manifest = serde_json::to_vec(&manifest).map_err(|e| Error::Io(e.into()))?;
@@ -275,23 +328,29 @@ fn write_files(
             Some("w") => &mut stats.whole_bytes,
             Some("c") => &mut stats.completion_bytes,
             Some("d") => &mut stats.docs_bytes,
-            _ => &mut stats.facets_bytes,
+            Some("agencies") => &mut stats.agencies_bytes,
+            _ => &mut stats.region_bytes,
         };
         *slot += bytes.len();
     }
     Ok(stats)
 }
 
-fn docs_chunks(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>, Error> {
-    catalogue
-        .procedures
+/// Result rows in document order: `[code, title, agency id, agency name]`, then the slug
+/// when it is not `slugify(title)`.
+fn docs_chunks(
+    catalogue: &Catalogue,
+    procedures: &[&Procedure],
+) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    procedures
         .chunks(DOCS_CHUNK)
         .enumerate()
         .map(|(i, chunk)| {
             let rows: Vec<Vec<&str>> = chunk
                 .iter()
                 .map(|p| {
-                    let mut row = vec![p.code.as_str(), p.title.as_str()];
+                    let agency = catalogue.agency(&p.agency).map_or("", |a| a.name.as_str());
+                    let mut row = vec![p.code.as_str(), p.title.as_str(), &p.agency, agency];
                     if p.slug != slugify(&p.title) {
                         row.push(&p.slug);
                     }
@@ -304,18 +363,16 @@ fn docs_chunks(catalogue: &Catalogue) -> Result<Vec<(String, Vec<u8>)>, Error> {
         .collect()
 }
 
-/// Each procedure's level set, field and agency, as positions in the catalogue's lists.
+/// Each document's level set, field and agency, as positions in the catalogue's lists.
 struct FacetColumns {
     sets: Vec<Vec<u32>>,
     set: Vec<u32>,
     field: Vec<u32>,
     agency: Vec<u32>,
-    fields: usize,
-    agencies: usize,
 }
 
 impl FacetColumns {
-    fn of(catalogue: &Catalogue) -> Self {
+    fn of(catalogue: &Catalogue, procedures: &[&Procedure]) -> Self {
         // references were checked when the catalogue was built
         let position = |list: &[crate::catalogue::Term], id: &str| {
             list.iter().position(|t| t.id == id).unwrap_or(0) as u32
@@ -325,10 +382,8 @@ impl FacetColumns {
             set: Vec::new(),
             field: Vec::new(),
             agency: Vec::new(),
-            fields: catalogue.fields.len(),
-            agencies: catalogue.agencies.len(),
         };
-        for p in &catalogue.procedures {
+        for p in procedures {
             let mut set: Vec<u32> = p
                 .levels
                 .iter()
@@ -353,25 +408,31 @@ impl FacetColumns {
         c
     }
 
-    fn bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        varint(&mut out, self.set.len() as u64);
-        varint(&mut out, self.sets.len() as u64);
-        for set in &self.sets {
-            varint(&mut out, set.len() as u64);
-            for &l in set {
-                varint(&mut out, u64::from(l));
+    /// Documents are numbered by field, then level set, so both are runs of ids:
+    /// `[length, field, level set]` in id order.
+    fn runs(&self) -> Vec<[u32; 3]> {
+        let mut runs: Vec<[u32; 3]> = Vec::new();
+        for (&field, &set) in self.field.iter().zip(&self.set) {
+            match runs.last_mut() {
+                Some(run) if run[1] == field && run[2] == set => run[0] += 1,
+                _ => runs.push([1, field, set]),
             }
         }
-        for (values, count) in [
-            (&self.set, self.sets.len()),
-            (&self.field, self.fields),
-            (&self.agency, self.agencies),
-        ] {
-            let width = bits_for(count);
-            varint(&mut out, u64::from(width));
-            bitpack(&mut out, values, width);
+        runs
+    }
+
+    /// `count:varint (id:string name:string)*count width:varint column`: the agencies, then
+    /// each document's agency, bit-packed.
+    fn agencies_file(&self, catalogue: &Catalogue) -> Vec<u8> {
+        let mut out = Vec::new();
+        varint(&mut out, catalogue.agencies.len() as u64);
+        for a in &catalogue.agencies {
+            string(&mut out, &a.id);
+            string(&mut out, &a.name);
         }
+        let width = bits_for(catalogue.agencies.len());
+        varint(&mut out, u64::from(width));
+        bitpack(&mut out, &self.agency, width);
         out
     }
 }
@@ -407,11 +468,14 @@ impl Files {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Manifest {
     format: u32,
     docs: u64,
     bm25: Bm25,
     query: QueryParams,
+    region: u32,
+    blocked_min_df: usize,
     fields: Vec<FieldEntry>,
     url: String,
     facets: FacetNames,
@@ -454,7 +518,8 @@ struct FieldEntry {
 struct FacetNames {
     level: Vec<Named>,
     field: Vec<Named>,
-    agency: Vec<Named>,
+    sets: Vec<Vec<u32>>,
+    runs: Vec<[u32; 3]>,
 }
 
 #[derive(Serialize)]
@@ -474,13 +539,21 @@ impl Named {
 
 #[derive(Serialize)]
 struct FileTable {
-    short: ShardDir,
-    body: ShardDir,
-    pair: ShardDir,
-    whole: ShardDir,
+    short: TermFiles,
+    body: TermFiles,
+    pair: TermFiles,
+    whole: TermFiles,
     completions: ShardDir,
     docs: DocsDir,
-    facets: String,
+    agencies: String,
+}
+
+#[derive(Serialize)]
+struct TermFiles {
+    dir: String,
+    shards: usize,
+    regions: String,
+    groups: usize,
 }
 
 #[derive(Serialize)]

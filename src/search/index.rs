@@ -2,9 +2,13 @@
 //!
 //! Every field of [`FIELDS`] is a text field with its own analyzer form, with or without term
 //! frequencies and field norms as the spec says, never positions (adjacency is scored through
-//! bigram terms instead). A fast
-//! field `ord` holds the procedure's place in `Catalogue::procedures`, so results and the
-//! export map tantivy's documents back to procedures whatever the segments.
+//! bigram terms instead).
+//!
+//! Documents are numbered in [`doc_order`]: by field, then level set, then folded title and
+//! code, so that a field and a level set are each a run of consecutive ids (the export needs
+//! no per-procedure facet file) and similar procedures share postings blocks. A fast field
+//! `ord` holds that number, so results and the export map tantivy's documents back to
+//! procedures whatever the segments; ties in score rank by it.
 
 use super::Error;
 use super::analyzer::{Form, ViTokenizer};
@@ -20,9 +24,43 @@ pub struct SearchIndex {
     pub reader: IndexReader,
     /// The tantivy field of each entry of [`FIELDS`], in order.
     pub fields: Vec<Field>,
-    /// The fast field holding each document's index in `Catalogue::procedures`.
+    /// The fast field holding each document's number (its place in `order`).
     pub ord: Field,
     pub num_procedures: usize,
+    /// Document number → index in `Catalogue::procedures`.
+    pub order: Vec<usize>,
+}
+
+/// The order documents are numbered in: by field (its place in the catalogue's list), level
+/// set, folded title, code. Returns document number → index in `Catalogue::procedures`.
+pub fn doc_order(catalogue: &Catalogue) -> Vec<usize> {
+    let position = |list: &[crate::catalogue::Term], id: &str| {
+        list.iter().position(|t| t.id == id).unwrap_or(usize::MAX)
+    };
+    let keys: Vec<(usize, Vec<usize>, String)> = catalogue
+        .procedures
+        .iter()
+        .map(|p| {
+            let mut levels: Vec<usize> = p
+                .levels
+                .iter()
+                .map(|l| position(&catalogue.levels, l))
+                .collect();
+            levels.sort_unstable();
+            levels.dedup();
+            let title = super::analyzer::fold(&p.title.to_lowercase());
+            (position(&catalogue.fields, &p.field), levels, title)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..catalogue.procedures.len()).collect();
+    order.sort_by(|&a, &b| {
+        keys[a].cmp(&keys[b]).then_with(|| {
+            catalogue.procedures[a]
+                .code
+                .cmp(&catalogue.procedures[b].code)
+        })
+    });
+    order
 }
 
 pub const ORD_FIELD: &str = "ord";
@@ -66,7 +104,9 @@ pub fn build(catalogue: &Catalogue, progress: &Progress) -> Result<SearchIndex, 
     let mut writer: IndexWriter =
         index.writer_with_num_threads(threads, threads * MEMORY_PER_THREAD)?;
     progress.counted("indexing for search", catalogue.procedures.len());
-    for (i, p) in catalogue.procedures.iter().enumerate() {
+    let order = doc_order(catalogue);
+    for (i, &n) in order.iter().enumerate() {
+        let p = &catalogue.procedures[n];
         let mut doc = TantivyDocument::new();
         doc.add_u64(ord, i as u64);
         for (spec, &field) in FIELDS.iter().zip(&fields) {
@@ -92,5 +132,6 @@ pub fn build(catalogue: &Catalogue, progress: &Progress) -> Result<SearchIndex, 
         fields,
         ord,
         num_procedures: catalogue.procedures.len(),
+        order,
     })
 }

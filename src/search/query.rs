@@ -19,7 +19,7 @@
 //!    bigram field G, with the words' folded forms (a prefix as typed).
 //! 5. All the words' folded forms joined by spaces add, optionally,
 //!    `boost(W) · BM25(W, "a b c")` for the whole-title field W.
-//! 6. The score is the sum; ties rank in catalogue order (by code).
+//! 6. The score is the sum; ties rank by document number (`index::doc_order`).
 //!
 //! BM25 is tantivy's: k1 = 1.2, b = 0.75, idf = ln(1 + (N − n + 0.5)/(n + 0.5)), the field
 //! length quantised to tantivy's one-byte field norm, the average length exact; in a field
@@ -126,7 +126,7 @@ pub fn search(
         .into_iter()
         .take(limit)
         .filter_map(|(score, ord)| {
-            let p = catalogue.procedures.get(ord as usize)?;
+            let p = catalogue.procedures.get(*ix.order.get(ord as usize)?)?;
             Some(Hit {
                 code: p.code.clone(),
                 score,

@@ -68,13 +68,64 @@ impl Facets {
     }
 }
 
-/// The term shards of one family, as (file name, bytes).
+/// Postings are cut into regions of this many consecutive document numbers; a list with at
+/// least [`BLOCKED_MIN_DF`] postings keeps only a per-region summary in its dictionary shard
+/// and its postings in region files, which a query fetches best region first.
+pub const REGION: u32 = 1024;
+pub const BLOCKED_MIN_DF: usize = 256;
+
+/// What BM25 needs to bound a field's score contribution: N and the field's average length.
+pub struct Scoring {
+    pub num_docs: u64,
+    /// Σ field lengths, per field of [`FIELDS`].
+    pub tokens: Vec<u64>,
+}
+
+impl Scoring {
+    /// boost · BM25 of each posting of a list of `df` postings in `field`, as a function of
+    /// the posting; tantivy's formula in f64 (bounds add a margin for f32 rounding).
+    fn scorer(&self, field: usize, df: usize) -> impl Fn(&Posting) -> f64 {
+        let n = self.num_docs as f64;
+        let idf = (1.0 + (n - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+        let avg = self.tokens[field] as f64 / n;
+        let (k1, b) = (1.2, 0.75);
+        let weight = f64::from(FIELDS[field].boost) * idf * (1.0 + k1);
+        // k1·(1 − b + b·dl/avg) for every field norm id
+        let norms: Vec<f64> = (0..=255u8)
+            .map(|id| {
+                let dl = f64::from(tantivy::fieldnorm::FieldNormReader::id_to_fieldnorm(id));
+                if avg > 0.0 {
+                    k1 * (1.0 - b + b * dl / avg)
+                } else {
+                    k1 * (1.0 - b)
+                }
+            })
+            .collect();
+        move |p: &Posting| {
+            let tf = f64::from(p.tf);
+            weight * tf / (tf + norms[usize::from(p.norm)])
+        }
+    }
+}
+
+/// The files of one family: its dictionary shards and its region files.
+pub struct FamilyFiles {
+    pub shards: Vec<(String, Vec<u8>)>,
+    /// (file name `<region>-<group>.bin`, bytes)
+    pub regions: Vec<(String, Vec<u8>)>,
+    /// Region files per region: a term's are `fnv1a32(key) mod groups`.
+    pub groups: usize,
+}
+
+/// The dictionary shards and region files of one family.
 pub fn term_shards(
     stored: &Stored,
     facets: &Facets,
+    scoring: &Scoring,
     family: Family,
     target: usize,
-) -> Vec<(String, Vec<u8>)> {
+    region_target: usize,
+) -> FamilyFiles {
     let members = |facet: Facet| {
         let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
         for &v in facets.column(facet) {
@@ -92,33 +143,174 @@ pub fn term_shards(
             }
         }
     }
+    let by_value = |n: usize, postings: &[Posting]| match facet_of(&FIELDS[n]) {
+        Some(facet @ Facet::Field) => by_facet(
+            postings,
+            &FIELDS[n],
+            facets.column(facet),
+            &sizes[facet as usize],
+        ),
+        _ => None,
+    };
+    let is_blocked = |n: usize, postings: &[Posting]| {
+        postings.len() >= BLOCKED_MIN_DF && by_value(n, postings).is_none()
+    };
+    let regions = (stored.num_docs as usize).div_ceil(REGION as usize).max(1);
     let mut entries = Vec::new();
+    // per region: (key, entry bytes) of the blocked lists
+    let mut blocked: Vec<Vec<(String, Vec<u8>)>> = vec![Vec::new(); regions];
     for (term, lists) in &terms {
+        let key = key(term, FIELDS[lists[0].0].form);
         let mut bytes = Vec::new();
         string(&mut bytes, term);
         varint(&mut bytes, lists.len() as u64);
+        // per region: the lists of this term in it, as (field, encoded postings)
+        let mut pieces: Vec<Vec<(usize, usize, Vec<u8>)>> = vec![Vec::new(); regions];
         for &(n, postings) in lists {
             let spec = &FIELDS[n];
             varint(&mut bytes, n as u64);
             varint(&mut bytes, postings.len() as u64);
-            let mut best = plain(postings, spec, stored.num_docs);
-            if let Some(facet) = facet_of(spec) {
-                let count = &sizes[facet as usize];
-                if let Some(b) = by_facet(postings, spec, facets.column(facet), count) {
+            let twin = twin_of(n).and_then(|t| {
+                let list = stored.fields[t].terms.get(&fold(term))?;
+                Some((list, is_blocked(t, list)))
+            });
+            if let Some(b) = by_value(n, postings) {
+                bytes.extend_from_slice(&b);
+            } else if postings.len() >= BLOCKED_MIN_DF {
+                summary(&mut bytes, n, postings, scoring);
+                for (r, slice) in by_region(postings) {
+                    let base = r as u32 * REGION;
+                    let width = (stored.num_docs as u32 - base).min(REGION);
+                    let local = rebase(slice, base);
+                    let mut best = plain(&local, spec, u64::from(width));
+                    // the twin's postings in this region are in the same region file
+                    if let Some((twin, true)) = twin {
+                        let twin_local = rebase(in_region(twin, r), base);
+                        if let Some(b) = subset(&local, spec, &twin_local) {
+                            best = shorter(best, b);
+                        }
+                    }
+                    pieces[r].push((n, local.len(), best));
+                }
+            } else {
+                let mut best = plain(postings, spec, stored.num_docs);
+                // a subset of a blocked twin would need all of the twin's regions
+                if let Some((twin, false)) = twin
+                    && let Some(b) = subset(postings, spec, twin)
+                {
                     best = shorter(best, b);
                 }
+                bytes.extend_from_slice(&best);
             }
-            if let Some(t) = twin_of(n) {
-                let twin = stored.fields[t].terms.get(&fold(term));
-                if let Some(b) = twin.and_then(|twin| subset(postings, spec, twin)) {
-                    best = shorter(best, b);
-                }
-            }
-            bytes.extend_from_slice(&best);
         }
-        entries.push((key(term, FIELDS[lists[0].0].form), bytes));
+        for (r, lists_here) in pieces.into_iter().enumerate() {
+            if lists_here.is_empty() {
+                continue;
+            }
+            let mut piece = Vec::new();
+            string(&mut piece, term);
+            varint(&mut piece, lists_here.len() as u64);
+            for (n, count, encoded) in lists_here {
+                varint(&mut piece, n as u64);
+                varint(&mut piece, count as u64);
+                piece.extend_from_slice(&encoded);
+            }
+            blocked[r].push((key.clone(), piece));
+        }
+        entries.push((key, bytes));
     }
-    bucket(entries, target)
+    let region_bytes: usize = blocked.iter().flatten().map(|(_, b)| b.len()).sum();
+    let groups = (region_bytes / (regions * region_target))
+        .max(1)
+        .next_power_of_two();
+    let mut region_files = Vec::new();
+    for (r, list) in blocked.into_iter().enumerate() {
+        for (g, bytes) in bucket_into(list, groups) {
+            if bytes.len() > 1 {
+                region_files.push((format!("{r}-{g}.bin"), bytes));
+            }
+        }
+    }
+    FamilyFiles {
+        shards: bucket(entries, target),
+        regions: region_files,
+        groups,
+    }
+}
+
+/// Encoding 4 of a blocked list: the regions holding its postings, as gaps or as a bitmap
+/// of every region (whichever is smaller), then for each an upper bound of the list's score
+/// there, quantised up to q/255 of `max`.
+fn summary(out: &mut Vec<u8>, field: usize, postings: &[Posting], scoring: &Scoring) {
+    let score = scoring.scorer(field, postings.len());
+    let parts = by_region(postings);
+    let bounds: Vec<f64> = parts
+        .iter()
+        .map(|(_, slice)| slice.iter().map(&score).fold(0.0, f64::max))
+        .collect();
+    // a hair above the largest, so that f32 rounding on either side stays under it
+    let max = (bounds.iter().copied().fold(0.0, f64::max) * (1.0 + 1e-5)) as f32;
+    varint(out, 4);
+    varint(out, parts.len() as u64);
+    let mut gaps = Vec::new();
+    varint(&mut gaps, 0);
+    let mut previous: i64 = -1;
+    for (r, _) in &parts {
+        varint(&mut gaps, (*r as i64 - previous - 1) as u64);
+        previous = *r as i64;
+    }
+    let mut bitmap = Vec::new();
+    varint(&mut bitmap, 1);
+    let start = bitmap.len();
+    bitmap.resize(
+        start
+            + (scoring.num_docs as usize)
+                .div_ceil(REGION as usize)
+                .div_ceil(8),
+        0,
+    );
+    for (r, _) in &parts {
+        bitmap[start + r / 8] |= 1 << (r % 8);
+    }
+    out.extend_from_slice(&shorter(gaps, bitmap));
+    for bound in &bounds {
+        let q = if max > 0.0 {
+            ((bound / f64::from(max)) * 255.0).floor() as u64 + 1
+        } else {
+            1
+        };
+        out.push(q.min(255) as u8);
+    }
+    out.extend_from_slice(&max.to_le_bytes());
+}
+
+/// The postings of a list cut by region: (region, postings in it), regions in order.
+fn by_region(postings: &[Posting]) -> Vec<(usize, &[Posting])> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < postings.len() {
+        let r = (postings[start].doc / REGION) as usize;
+        let end = start + postings[start..].partition_point(|p| (p.doc / REGION) as usize == r);
+        out.push((r, &postings[start..end]));
+        start = end;
+    }
+    out
+}
+
+fn in_region(postings: &[Posting], r: usize) -> &[Posting] {
+    let lo = postings.partition_point(|p| ((p.doc / REGION) as usize) < r);
+    let hi = postings.partition_point(|p| ((p.doc / REGION) as usize) <= r);
+    &postings[lo..hi]
+}
+
+fn rebase(postings: &[Posting], base: u32) -> Vec<Posting> {
+    postings
+        .iter()
+        .map(|p| Posting {
+            doc: p.doc - base,
+            ..*p
+        })
+        .collect()
 }
 
 fn shorter(a: Vec<u8>, b: Vec<u8>) -> Vec<u8> {
@@ -274,6 +466,14 @@ pub fn completion_shards(stored: &Stored, target: usize) -> Vec<(String, Vec<u8>
 fn bucket(entries: Vec<(String, Vec<u8>)>, target: usize) -> Vec<(String, Vec<u8>)> {
     let total: usize = entries.iter().map(|(_, b)| b.len()).sum();
     let count = (total / target).max(1).next_power_of_two();
+    bucket_into(entries, count)
+        .into_iter()
+        .map(|(i, bytes)| (format!("{i}.bin"), bytes))
+        .collect()
+}
+
+/// Entries into `count` files by `fnv1a32(key) mod count`: (file number, bytes).
+fn bucket_into(entries: Vec<(String, Vec<u8>)>, count: usize) -> Vec<(usize, Vec<u8>)> {
     let mut buckets: Vec<(u64, Vec<u8>)> = vec![(0, Vec::new()); count];
     for (key, bytes) in entries {
         let b = &mut buckets[fnv1a32(&key) as usize % count];
@@ -287,7 +487,7 @@ fn bucket(entries: Vec<(String, Vec<u8>)>, target: usize) -> Vec<(String, Vec<u8
             let mut out = Vec::with_capacity(body.len() + 4);
             varint(&mut out, n);
             out.extend_from_slice(&body);
-            (format!("{i}.bin"), out)
+            (i, out)
         })
         .collect()
 }

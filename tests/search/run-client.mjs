@@ -41,6 +41,7 @@ for (const query of queries) {
   results.push({
     query,
     total: found.total,
+    exact: found.exact,
     hits: found.results.map((r) => ({ code: r.code, score: r.score, url: r.url })),
   });
   fetched.push(counter);

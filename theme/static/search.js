@@ -5,7 +5,7 @@
 // of src/search/query.rs and tantivy's BM25, computed in 32-bit floats as tantivy does, so
 // that its ranking equals `thutuc search` (tests/search_parity.rs holds it to that).
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 // ---------------------------------------------------------------- analyzer (analyzer.rs)
 
@@ -148,8 +148,11 @@ class Reader {
   }
 }
 
-/** A term shard: term → raw lists, decoded into postings only when a query needs them. */
-function parseShard(bytes, m) {
+/**
+ * A dictionary shard or a region file: term → raw lists, decoded into postings only when a
+ * query needs them. `width` is the number of document ids a bitmap covers.
+ */
+function parseTerms(bytes, m, width) {
   const r = new Reader(bytes);
   const terms = new Map();
   for (let t = r.varint(); t > 0; t--) {
@@ -168,7 +171,7 @@ function parseShard(bytes, m) {
         for (let k = 0; k < df; k++) raw.docs[k] = previous = previous + 1 + r.varint();
         Object.assign(raw, readFreqs(r, spec, df));
       } else if (mode === 1) {
-        raw.docs = bitmapDocs(r.skip(Math.ceil(m.docs / 8)), df);
+        raw.docs = bitmapDocs(r.skip(Math.ceil(width / 8)), df);
         Object.assign(raw, readFreqs(r, spec, df));
       } else if (mode === 2) {
         raw.groups = new Map();
@@ -180,6 +183,20 @@ function parseShard(bytes, m) {
         raw.subset = r.skip(r.varint());
         raw.same = r.varint() === 1;
         if (!raw.same) Object.assign(raw, readFreqs(r, spec, df));
+      } else if (mode === 4) {
+        const count = r.varint();
+        const regions = [];
+        if (r.varint() === 0) {
+          let previous = -1;
+          for (let n = 0; n < count; n++) regions.push(previous = previous + 1 + r.varint());
+        } else {
+          const bits = r.skip(Math.ceil(Math.ceil(m.docs / m.region) / 8));
+          for (let i = 0; i < bits.length * 8; i++) if ((bits[i >> 3] >> (i & 7)) & 1) regions.push(i);
+          if (regions.length !== count) throw new Error('search index: bad region bitmap');
+        }
+        const quanta = r.skip(count);
+        const max = new DataView(r.skip(4).slice().buffer).getFloat32(0, true);
+        raw.regions = new Map(regions.map((region, i) => [region, (max * quanta[i]) / 255]));
       } else {
         throw new Error(`search index: unknown postings encoding ${mode}`);
       }
@@ -239,8 +256,11 @@ function splitFreq(spec, v) {
   return [1, 1];
 }
 
-/** The postings of `term` in field `f` of a parsed shard: { docs, tf, norm } or null. */
-function postings(m, terms, term, f, facets) {
+/**
+ * The postings of `term` in field `f` of parsed terms: { docs, tf, norm }, { regions } for a
+ * blocked list (encoding 4), or null.
+ */
+function postings(m, terms, term, f) {
   const lists = terms.get(term);
   const raw = lists && lists.get(f);
   if (!raw) return null;
@@ -249,8 +269,10 @@ function postings(m, terms, term, f, facets) {
   let list;
   if (raw.mode === 0 || raw.mode === 1) {
     list = { docs: raw.docs, tf: raw.tf, norm: raw.norm };
+  } else if (raw.mode === 4) {
+    list = { regions: raw.regions };
   } else if (raw.mode === 2) {
-    const column = facets[spec.facet];
+    const column = m.fieldOf();
     list = { docs: new Uint32Array(raw.df), tf: new Uint32Array(raw.df), norm: new Uint8Array(raw.df) };
     let k = 0;
     for (let d = 0; d < column.length && k < raw.df; d++) {
@@ -263,8 +285,8 @@ function postings(m, terms, term, f, facets) {
     }
     if (k !== raw.df) throw new Error('search index: facet postings do not match');
   } else {
-    const twin = postings(m, terms, fold(term), spec.twin, facets);
-    if (!twin) throw new Error('search index: missing twin postings');
+    const twin = postings(m, terms, fold(term), spec.twin);
+    if (!twin || !twin.docs) throw new Error('search index: missing twin postings');
     list = { docs: new Uint32Array(raw.df), tf: raw.tf || new Uint32Array(raw.df), norm: raw.norm || new Uint8Array(raw.df) };
     let k = 0;
     for (let i = 0; i < twin.docs.length && k < raw.df; i++) {
@@ -279,6 +301,7 @@ function postings(m, terms, term, f, facets) {
     }
     if (k !== raw.df) throw new Error('search index: subset postings do not match');
   }
+  list.df = raw.df;
   raw.resolved = list;
   return list;
 }
@@ -290,21 +313,14 @@ function parseCompletions(bytes) {
   return out;
 }
 
-function parseFacets(bytes) {
+/** The agencies file: [{ id, name }] and each document's agency. */
+function parseAgencies(bytes, n) {
   const r = new Reader(bytes);
-  const n = r.varint();
-  const sets = [];
-  for (let s = r.varint(); s > 0; s--) {
-    const set = [];
-    for (let k = r.varint(); k > 0; k--) set.push(r.varint());
-    sets.push(set);
-  }
-  const column = () => {
-    const width = r.varint();
-    return unpack(r.skip(Math.ceil((n * width) / 8)), n, width, new Uint32Array(n));
-  };
-  const levelSet = column();
-  return { sets, levelSet, field: column(), agency: column() };
+  const names = [];
+  for (let k = r.varint(); k > 0; k--) names.push({ id: r.string(), name: r.string() });
+  const width = r.varint();
+  const column = unpack(r.skip(Math.ceil((n * width) / 8)), n, width, new Uint32Array(n));
+  return { names, column, index: new Map(names.map((a, i) => [a.id, i])) };
 }
 
 /** Code point order, as Rust compares strings. */
@@ -318,6 +334,21 @@ function compareCodePoints(a, b) {
   return x.length - y.length;
 }
 
+/** First index in sorted `docs` at or above `value`. */
+function lowerBound(docs, value) {
+  let lo = 0;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// f32 sums in either engine may land a few ulps above the bound of their terms
+const slack = (bound) => bound * (1 + 1e-5) + 1e-6;
+
 // ---------------------------------------------------------------------- the search
 
 /**
@@ -327,7 +358,7 @@ function compareCodePoints(a, b) {
  */
 export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch } = {}) {
   const base = baseUrl === '' || baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  let state = null; // { manifest, files: Map(path → Promise), ... }
+  let state = null; // { manifest, files: Map(path → Promise), parsed: Map(path → Promise) }
 
   function load(path, as, init) {
     let p = state.files.get(path);
@@ -365,12 +396,39 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       completionBoost: f32(field.completionBoost),
       cache: normCache(f32(f32(field.tokens) / f32(n)), k1, b),
     }));
+    // documents are numbered by field then level set: runs of ids, [length, field, set]
+    const starts = [];
+    let at = 0;
+    for (const [length] of m.facets.runs) {
+      starts.push(at);
+      at += length;
+    }
+    let fieldColumn = null;
     const index = (list) => new Map(list.map((entry, i) => [entry.id, i]));
     return {
       ...m,
       fields,
       weightFactor: f32(1 + k1),
-      facetIndex: { level: index(m.facets.level), field: index(m.facets.field), agency: index(m.facets.agency) },
+      starts,
+      facetIndex: { level: index(m.facets.level), field: index(m.facets.field) },
+      /** The run of document d: [length, field, set]. */
+      runOf(d) {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= d) lo = mid;
+          else hi = mid - 1;
+        }
+        return m.facets.runs[lo];
+      },
+      fieldOf() {
+        if (!fieldColumn) {
+          fieldColumn = new Uint32Array(n);
+          m.facets.runs.forEach(([length, field], i) => fieldColumn.fill(field, starts[i], starts[i] + length));
+        }
+        return fieldColumn;
+      },
     };
   }
 
@@ -386,7 +444,17 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
 
   function shard(m, family, key) {
     const { dir, shards } = m.files[family];
-    return parsed(`${dir}/${fnv1a32(key) % shards}.bin`, (bytes) => parseShard(bytes, m));
+    return parsed(`${dir}/${fnv1a32(key) % shards}.bin`, (bytes) => parseTerms(bytes, m, m.docs));
+  }
+
+  function regionFile(m, family, key, region) {
+    const { regions, groups } = m.files[family];
+    const width = Math.min(m.region, m.docs - region * m.region);
+    return parsed(`${regions}/${region}-${fnv1a32(key) % groups}.bin`, (bytes) => parseTerms(bytes, m, width));
+  }
+
+  function agencies(m) {
+    return parsed(m.files.agencies, (bytes) => parseAgencies(bytes, m.docs));
   }
 
   async function completions(m, prefix) {
@@ -400,129 +468,219 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       .map(([term]) => term);
   }
 
-  /** Adds boost · BM25 of `term` in field `f` into `score`, marking `hit`. */
-  function addTerm(m, terms, f, term, boost, score, hit, facets) {
-    const list = postings(m, terms, term, f, facets);
-    if (!list) return;
-    const field = m.fields[f];
-    let weight = f32(idf(list.docs.length, m.docs) * m.weightFactor);
+  /**
+   * One term in one field, ready to score: its BM25 weight, its postings (or per-region
+   * bounds when blocked) and where its region postings are.
+   */
+  function termList(m, terms, family, key, term, f, boost) {
+    const list = postings(m, terms, term, f);
+    if (!list) return null;
+    let weight = f32(idf(list.df, m.docs) * m.weightFactor);
     if (boost !== 1) weight = f32(weight * boost);
-    const { docs, tf, norm } = list;
-    for (let k = 0; k < docs.length; k++) {
-      const d = docs[k];
-      const s = f32(weight * f32(tf[k] / f32(tf[k] + field.cache[norm[k]])));
+    const out = { family, key, term, f, weight, list, bounds: list.regions };
+    if (!list.regions) {
+      // a list held whole: its bound in each region is its best score there
+      out.bounds = new Map();
+      const cache = m.fields[f].cache;
+      for (let k = 0; k < list.docs.length; k++) {
+        const r = Math.floor(list.docs[k] / m.region);
+        const s = f32(weight * f32(list.tf[k] / f32(list.tf[k] + cache[list.norm[k]])));
+        if (!(out.bounds.get(r) >= s)) out.bounds.set(r, s);
+      }
+    }
+    return out;
+  }
+
+  /** Adds the scores of `t` in region `r` (ids base…base+width) into `score`, marking `hit`. */
+  async function addRegion(m, t, r, base, width, score, hit) {
+    if (!t.bounds.has(r)) return;
+    let docs;
+    let tf;
+    let norm;
+    let offset = 0;
+    let from = 0;
+    let to;
+    if (t.list.regions) {
+      const terms = await regionFile(m, t.family, t.key, r);
+      const local = postings(m, terms, t.term, t.f);
+      if (!local || !local.docs) throw new Error('search index: region postings missing');
+      ({ docs, tf, norm } = local);
+      to = docs.length;
+    } else {
+      ({ docs, tf, norm } = t.list);
+      offset = base;
+      from = lowerBound(docs, base);
+      to = lowerBound(docs, base + width);
+    }
+    const cache = m.fields[t.f].cache;
+    for (let k = from; k < to; k++) {
+      const d = docs[k] - offset;
+      const s = f32(t.weight * f32(tf[k] / f32(tf[k] + cache[norm[k]])));
       score[d] = f32(score[d] + s);
       hit[d] = 1;
     }
   }
 
-  async function run(query, filters, limit) {
+  async function run(query, filters, limit, exactWanted) {
     const m = await open();
-    const facetsPromise = load(m.files.facets, 'bytes');
     const { words, lastIsPrefix } = plan(query, m);
-    if (words.length === 0) return { results: [], facets: emptyFacets(), total: 0 };
+    const wanted = selected(m, filters);
+    if (words.length === 0) return { results: [], facets: emptyFacets(), total: 0, exact: true };
+    const agencyWanted = filters && filters.agency != null && filters.agency !== '' && (!Array.isArray(filters.agency) || filters.agency.length > 0);
+    const exact = exactWanted || limit === 0;
 
-    const n = m.docs;
     const prefixWord = lastIsPrefix ? words[words.length - 1] : null;
     const wholeTerm = words.map((w) => w.folded).join(' ');
     const pairs = words.slice(1).map((w, i) => `${words[i].folded} ${w.folded}`);
-    const [expansions, shards, pairShards, wholeShard, facetBytes] = await Promise.all([
+    const [expansions, shards, pairShards, wholeShard, agencyData] = await Promise.all([
       prefixWord ? completions(m, prefixWord.folded) : [],
       Promise.all(words.map((w) => Promise.all([shard(m, 'short', w.folded), shard(m, 'body', w.folded)])
         .then(([short, body]) => ({ short, body })))),
       Promise.all(pairs.map((pair) => shard(m, 'pair', pair))),
       shard(m, 'whole', wholeTerm),
-      facetsPromise,
+      exact || agencyWanted ? agencies(m) : null,
     ]);
     const expansionShards = await Promise.all(expansions.map((t) => shard(m, 'short', t)));
-    const facets = parseFacetsOnce(m, facetBytes);
-    const columns = { field: facets.field, agency: facets.agency };
+    if (agencyData && filters && filters.agency) {
+      const ids = Array.isArray(filters.agency) ? filters.agency : [filters.agency];
+      wanted.agency = new Set(ids.map((id) => agencyData.index.get(id)).filter((i) => i !== undefined));
+    }
 
-    // Rule 2: every word in every accented and folded field
-    const wordScore = (w, i) => {
-      const score = new Float64Array(n);
-      const hit = new Uint8Array(n);
+    // Rules 2 and 3: a must clause per word, each a list of groups whose best score counts
+    // (the exact word, and for the word being typed each completion); a group sums its lists
+    const musts = words.map((w, i) => {
+      const exactGroup = [];
       m.fields.forEach((field, f) => {
         if (field.form !== 'accented' && field.form !== 'folded') return;
-        const terms = shards[i][field.family];
-        addTerm(m, terms, f, field.form === 'accented' ? w.accented : w.folded, field.boost, score, hit, columns);
+        const t = termList(m, shards[i][field.family], field.family, w.folded, field.form === 'accented' ? w.accented : w.folded, f, field.boost);
+        if (t) exactGroup.push(t);
       });
-      return { score, hit };
-    };
-    const musts = words.map((w, i) => {
-      const exact = wordScore(w, i);
-      if (!(lastIsPrefix && i === words.length - 1) || expansions.length === 0) return exact;
-      // Rule 3: the best of the exact word and its completions
-      for (const [e, term] of expansions.entries()) {
-        const score = new Float64Array(n);
-        const hit = new Uint8Array(n);
-        m.fields.forEach((field, f) => {
-          if (field.completes) addTerm(m, expansionShards[e], f, term, field.completionBoost, score, hit, columns);
+      const groups = [exactGroup];
+      if (lastIsPrefix && i === words.length - 1) {
+        expansions.forEach((term, e) => {
+          const group = [];
+          m.fields.forEach((field, f) => {
+            if (!field.completes) return;
+            const t = termList(m, expansionShards[e], 'short', term, term, f, field.completionBoost);
+            if (t) group.push(t);
+          });
+          groups.push(group);
         });
-        for (let d = 0; d < n; d++) {
-          if (hit[d] && (!exact.hit[d] || score[d] > exact.score[d])) exact.score[d] = score[d];
-          exact.hit[d] |= hit[d];
-        }
       }
-      return exact;
+      return groups;
     });
     // Rules 4 and 5: adjacent words as bigrams, all the words as a whole title
-    const optional = new Float64Array(n);
-    const optionalHit = new Uint8Array(n);
+    const optional = [];
     m.fields.forEach((field, f) => {
       if (field.form === 'bigram') {
-        pairs.forEach((pair, i) => addTerm(m, pairShards[i], f, pair, field.boost, optional, optionalHit, columns));
+        pairs.forEach((pair, i) => {
+          const t = termList(m, pairShards[i], 'pair', pair, pair, f, field.boost);
+          if (t) optional.push(t);
+        });
       } else if (field.form === 'whole') {
-        addTerm(m, wholeShard, f, wholeTerm, field.boost, optional, optionalHit, columns);
+        const t = termList(m, wholeShard, 'whole', wholeTerm, wholeTerm, f, field.boost);
+        if (t) optional.push(t);
       }
     });
 
-    const matched = [];
-    const scores = new Float64Array(n);
-    for (let d = 0; d < n; d++) {
-      if (!musts.every((c) => c.hit[d])) continue;
-      let s = 0;
-      for (const c of musts) s = f32(s + c.score[d]);
-      if (optionalHit[d]) s = f32(s + optional[d]);
-      scores[d] = s;
-      matched.push(d);
+    // the regions where every word occurs, each with a bound of any score in it
+    const sumBounds = (lists, r) => lists.reduce((s, t) => s + (t.bounds.get(r) || 0), 0);
+    const regionCount = Math.ceil(m.docs / m.region);
+    const allowed = exact ? null : allowedIds(m, wanted);
+    const candidates = [];
+    for (let r = 0; r < regionCount; r++) {
+      let bound = 0;
+      let every = true;
+      for (const groups of musts) {
+        let best = -1;
+        for (const g of groups) if (g.some((t) => t.bounds.has(r))) best = Math.max(best, sumBounds(g, r));
+        if (best < 0) { every = false; break; }
+        bound += best;
+      }
+      if (!every) continue;
+      if (allowed && !allowed(r)) continue;
+      candidates.push({ r, bound: bound + sumBounds(optional, r) });
     }
+    candidates.sort((a, b) => b.bound - a.bound || a.r - b.r);
 
-    const wanted = selected(m, filters);
+    const level = (d) => m.facets.sets[m.runOf(d)[2]];
     const passes = (d, except) =>
-      (except === 'level' || !wanted.level || facets.sets[facets.levelSet[d]].some((l) => wanted.level.has(l))) &&
-      (except === 'field' || !wanted.field || wanted.field.has(facets.field[d])) &&
-      (except === 'agency' || !wanted.agency || wanted.agency.has(facets.agency[d]));
+      (except === 'level' || !wanted.level || level(d).some((l) => wanted.level.has(l))) &&
+      (except === 'field' || !wanted.field || wanted.field.has(m.runOf(d)[1])) &&
+      (except === 'agency' || !wanted.agency || (agencyData && wanted.agency.has(agencyData.column[d])));
+
+    const matched = [];
+    const scores = new Map();
+    const kept = [];
+    let processed = 0;
+    for (const { r, bound } of candidates) {
+      if (!exact && kept.length >= limit) {
+        kept.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+        if (scores.get(kept[limit - 1]) > slack(bound)) break;
+      }
+      const first = r * m.region;
+      const width = Math.min(m.region, m.docs - first);
+      const clauseScores = await Promise.all(musts.map(async (groups) => {
+        const [exactGroup, ...rest] = groups;
+        const score = new Float64Array(width);
+        const hit = new Uint8Array(width);
+        for (const t of exactGroup) await addRegion(m, t, r, first, width, score, hit);
+        for (const g of rest) {
+          const s = new Float64Array(width);
+          const h = new Uint8Array(width);
+          for (const t of g) await addRegion(m, t, r, first, width, s, h);
+          for (let d = 0; d < width; d++) {
+            if (h[d] && (!hit[d] || s[d] > score[d])) score[d] = s[d];
+            hit[d] |= h[d];
+          }
+        }
+        return { score, hit };
+      }));
+      const extra = new Float64Array(width);
+      const extraHit = new Uint8Array(width);
+      for (const t of optional) await addRegion(m, t, r, first, width, extra, extraHit);
+      for (let d = 0; d < width; d++) {
+        if (!clauseScores.every((c) => c.hit[d])) continue;
+        let s = 0;
+        for (const c of clauseScores) s = f32(s + c.score[d]);
+        if (extraHit[d]) s = f32(s + extra[d]);
+        const doc = first + d;
+        scores.set(doc, s);
+        matched.push(doc);
+        if (passes(doc, null)) kept.push(doc);
+      }
+      processed++;
+    }
+    const complete = processed === candidates.length;
 
     const counts = { level: new Map(), field: new Map(), agency: new Map() };
-    const kept = [];
     for (const d of matched) {
-      if (passes(d, 'level')) for (const l of facets.sets[facets.levelSet[d]]) bump(counts.level, l);
-      if (passes(d, 'field')) bump(counts.field, facets.field[d]);
-      if (passes(d, 'agency')) bump(counts.agency, facets.agency[d]);
-      if (passes(d, null)) kept.push(d);
+      if (passes(d, 'level')) for (const l of level(d)) bump(counts.level, l);
+      if (passes(d, 'field')) bump(counts.field, m.runOf(d)[1]);
+      if (agencyData && passes(d, 'agency')) bump(counts.agency, agencyData.column[d]);
     }
-    kept.sort((a, b) => scores[b] - scores[a] || a - b);
+    kept.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
     const top = kept.slice(0, limit);
     const rows = await Promise.all(top.map((d) => docRow(m, d)));
     const results = top.map((d, i) => {
-      const [code, title, slug] = rows[i];
+      const [code, title, agencyId, agencyName, slug] = rows[i];
+      const [, field, set] = m.runOf(d);
       return {
         url: base + m.url.replace('{slug}', slug || slugify(title)),
         title,
         code,
-        level: facets.sets[facets.levelSet[d]].map((l) => named(m.facets.level[l])),
-        field: named(m.facets.field[facets.field[d]]),
-        agency: named(m.facets.agency[facets.agency[d]]),
-        score: scores[d],
+        level: m.facets.sets[set].map((l) => named(m.facets.level[l])),
+        field: named(m.facets.field[field]),
+        agency: { id: agencyId, name: agencyName },
+        score: scores.get(d),
       };
     });
-    return { results, facets: facetList(m, counts, wanted), total: kept.length };
-  }
-
-  function parseFacetsOnce(m, bytes) {
-    if (!state.facets || state.facets.bytes !== bytes) state.facets = { bytes, data: parseFacets(bytes) };
-    return state.facets.data;
+    return {
+      results,
+      facets: facetList(m, counts, wanted, complete && agencyData),
+      total: kept.length,
+      exact: complete,
+    };
   }
 
   async function docRow(m, d) {
@@ -536,21 +694,25 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   return {
     /**
      * @param {string} query as typed
-     * @param {{ filters?: { level?: string|string[], field?: string|string[], agency?: string|string[] }, limit?: number }} options
+     * @param {{ filters?: { level?: string|string[], field?: string|string[], agency?: string|string[] },
+     *   limit?: number, exact?: boolean }} options
+     *   exact: count every match and every facet (fetches every region the words share;
+     *   always so with limit 0)
      * @returns {Promise<{ results: Array<{ url: string, title: string, code: string,
      *   level: Array<{id: string, name: string}>, field: {id: string, name: string},
      *   agency: {id: string, name: string}, score: number }>,
      *   facets: { level: Array<{id, name, count}>, field: Array<{id, name, count}>, agency: Array<{id, name, count}> },
-     *   total: number }>}
+     *   total: number, exact: boolean }>}
+     *   with exact false, total is a lower bound and facets are empty
      */
-    async search(query, { filters = {}, limit = 10 } = {}) {
+    async search(query, { filters = {}, limit = 10, exact = false } = {}) {
       try {
-        return await run(query, filters, limit);
+        return await run(query, filters, limit, exact);
       } catch (error) {
         // a rebuilt site removes the old hashed files: reload the manifest once
         if (!String(error && error.message).includes('HTTP 404')) throw error;
         state = null;
-        return run(query, filters, limit);
+        return run(query, filters, limit, exact);
       }
     },
   };
@@ -566,6 +728,19 @@ function plan(query, m) {
   return { words, lastIsPrefix };
 }
 
+/** Whether region r holds a document of the chosen fields and levels (null: no such filter). */
+function allowedIds(m, wanted) {
+  if (!wanted.level && !wanted.field) return null;
+  const regions = new Set();
+  m.facets.runs.forEach(([length, field, set], i) => {
+    if (wanted.field && !wanted.field.has(field)) return;
+    if (wanted.level && !m.facets.sets[set].some((l) => wanted.level.has(l))) return;
+    const start = m.starts[i];
+    for (let r = Math.floor(start / m.region); r <= Math.floor((start + length - 1) / m.region); r++) regions.add(r);
+  });
+  return (r) => regions.has(r);
+}
+
 function bump(map, key) {
   map.set(key, (map.get(key) || 0) + 1);
 }
@@ -576,7 +751,7 @@ function named(entry) {
 
 function selected(m, filters) {
   const out = {};
-  for (const kind of ['level', 'field', 'agency']) {
+  for (const kind of ['level', 'field']) {
     const value = filters && filters[kind];
     const ids = value == null || value === '' ? [] : Array.isArray(value) ? value : [value];
     if (ids.length) out[kind] = new Set(ids.map((id) => m.facetIndex[kind].get(id)).filter((i) => i !== undefined));
@@ -584,10 +759,19 @@ function selected(m, filters) {
   return out;
 }
 
-function facetList(m, counts, wanted) {
+/**
+ * The facets with their counts; without `agencyData` (the count was not exact), the levels
+ * and fields with a null count and no agencies.
+ */
+function facetList(m, counts, wanted, agencyData) {
+  if (!agencyData) {
+    const names = (list) => list.map(({ id, name }) => ({ id, name, count: null }));
+    return { level: names(m.facets.level), field: names(m.facets.field), agency: [] };
+  }
+  const lists = { level: m.facets.level, field: m.facets.field, agency: agencyData.names };
   const out = {};
   for (const kind of ['level', 'field', 'agency']) {
-    out[kind] = m.facets[kind]
+    out[kind] = lists[kind]
       .map((entry, i) => ({ id: entry.id, name: entry.name, count: counts[kind].get(i) || 0, i }))
       .filter((e) => e.count > 0 || (wanted[kind] && wanted[kind].has(e.i)))
       .map(({ id, name, count }) => ({ id, name, count }));
@@ -604,6 +788,7 @@ function emptyFacets() {
 const MESSAGES = {
   vi: {
     count: (n) => (n === 0 ? 'Không tìm thấy thủ tục nào' : `Tìm thấy ${n} thủ tục`),
+    atLeast: (n) => `Tìm thấy ít nhất ${n} thủ tục`,
     all: 'Tất cả',
     level: 'Cấp thực hiện',
     field: 'Lĩnh vực',
@@ -613,6 +798,7 @@ const MESSAGES = {
   },
   en: {
     count: (n) => (n === 0 ? 'No procedure found' : `${n} procedure${n === 1 ? '' : 's'} found`),
+    atLeast: (n) => `At least ${n} procedures found`,
     all: 'All',
     level: 'Level',
     field: 'Field',
@@ -639,7 +825,7 @@ export function mountSearch({
   baseUrl = '',
   fetch: fetchFn,
   language = 'vi',
-  limit = 20,
+  limit = 10,
   delay = 120,
   engine = createSearch({ baseUrl, fetch: fetchFn }),
 } = {}) {
@@ -659,6 +845,8 @@ export function mountSearch({
   const filterBox = doc.getElementById('search-filters');
   const filters = { level: '', field: '', agency: '' };
   const selects = {};
+  // counts cost every region the words share: fetched once the person opens or uses a filter
+  let counting = false;
   let sequence = 0;
   let timer = null;
 
@@ -670,7 +858,13 @@ export function mountSearch({
       select.name = kind;
       select.addEventListener('change', () => {
         filters[kind] = select.value;
+        counting = true;
         update();
+      });
+      select.addEventListener('focus', () => {
+        if (counting) return;
+        counting = true;
+        if (input.value.trim()) update();
       });
       label.appendChild(select);
       filterBox.appendChild(label);
@@ -685,10 +879,12 @@ export function mountSearch({
     return o;
   }
 
-  function render(query, { results, facets, total }) {
+  function render(query, { results, facets, total, exact = true }) {
     for (const [kind, select] of Object.entries(selects)) {
       select.replaceChildren(option('', text.all));
-      for (const f of facets[kind]) select.appendChild(option(f.id, `${f.name} (${f.count})`));
+      for (const f of facets[kind]) {
+        select.appendChild(option(f.id, f.count == null ? f.name : `${f.name} (${f.count})`));
+      }
       select.value = filters[kind];
     }
     const list = doc.createElement('ol');
@@ -715,14 +911,15 @@ export function mountSearch({
       list.appendChild(item);
     }
     container.replaceChildren(list);
-    status.textContent = query.trim() ? text.count(total) : '';
+    status.textContent = !query.trim() ? '' : exact ? text.count(total) : text.atLeast(total);
   }
 
   async function update() {
     const query = input.value;
     const mine = ++sequence;
     try {
-      const found = await engine.search(query, { filters, limit });
+      const exact = counting || Object.values(filters).some(Boolean);
+      const found = await engine.search(query, { filters, limit, exact });
       if (mine === sequence) render(query, found);
     } catch (error) {
       if (mine === sequence) status.textContent = text.error;
