@@ -14,7 +14,7 @@ fn sample() -> PathBuf {
 }
 
 /// The text that every QR code of `html` holds, in page order: each `<svg class=qr>` is
-/// drawn into a bitmap from its path (strokes `M x y.5 h w`), then read by rqrr, a
+/// drawn into a bitmap from its path (strokes `M x y h w`, then `m dx dy h w`), then read by rqrr, a
 /// decoder written apart from the encoder.
 fn qr_codes(html: &str) -> Vec<String> {
     let tags = tags(html);
@@ -42,15 +42,32 @@ fn qr_codes(html: &str) -> Vec<String> {
 fn decode_path(d: &str, size: usize) -> String {
     const SCALE: usize = 4;
     let mut dark = vec![false; size * size];
-    for stroke in d.split('M').filter(|s| !s.is_empty()) {
-        let (xy, w) = stroke.split_once('h').expect("M x y h w");
-        let (x, y) = xy.split_once(' ').expect("x y");
-        let x: usize = x.parse().expect("x");
-        let y: usize = y.trim_end_matches(".5").parse().expect("y");
-        let w: usize = w.parse().expect("w");
-        for cell in &mut dark[y * size + x..y * size + x + w] {
-            *cell = true;
+    // Commands `M x y`, `m dx dy` and `h w`; the viewBox starts half a module up, so a
+    // stroke at y covers row y.
+    let (mut x, mut y) = (0i64, 0i64);
+    let mut rest = d;
+    while let Some(command) = rest.chars().next() {
+        let end = rest[1..]
+            .find(|c: char| c.is_ascii_alphabetic())
+            .map_or(rest.len(), |e| e + 1);
+        let numbers: Vec<i64> = rest[1..end]
+            .replace('-', " -")
+            .split_whitespace()
+            .map(|n| n.parse().expect("an integer coordinate"))
+            .collect();
+        match (command, numbers.as_slice()) {
+            ('M', [a, b]) => (x, y) = (*a, *b),
+            ('m', [a, b]) => (x, y) = (x + a, y + b),
+            ('h', [w]) => {
+                let row = y as usize * size;
+                for cell in &mut dark[row + x as usize..row + (x + w) as usize] {
+                    *cell = true;
+                }
+                x += w;
+            }
+            other => panic!("unexpected path command {other:?} in {d}"),
         }
+        rest = &rest[end..];
     }
     let side = size * SCALE;
     let mut image = rqrr::PreparedImage::prepare_from_bitmap(side, side, |x, y| {
