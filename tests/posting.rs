@@ -236,7 +236,7 @@ fn a_procedure_sheet_has_its_documents_as_tick_boxes() {
 }
 
 /// `SHEET_ROWS` of `src/render/posting.rs`.
-const SHEET_ROWS: usize = 40;
+const SHEET_ROWS: usize = 30;
 /// The size no page may reach, at any catalogue size (issue 16).
 const MAX_PAGE: usize = 250 * 1024;
 

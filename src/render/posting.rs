@@ -24,9 +24,11 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use tera::{Context, Value};
 
-/// The most procedures one sheet page lists: a row with its QR code takes about 3.5 KB,
-/// so a page stays near 150 KB, far below 250 KB even with long titles and fees.
-pub const SHEET_ROWS: usize = 40;
+/// The most procedures one sheet page lists. A row takes about 4.5 KB, most of it the QR
+/// code, which grows with the length of the address (a 100-byte URL makes 3.8 KB; one of
+/// 260 bytes, a 200-character slug, about 7 KB): 30 rows keep a page near 135 KB, and
+/// below 250 KB even when every address is of the longest.
+pub const SHEET_ROWS: usize = 30;
 
 /// One sheet to render.
 pub enum Sheet<'a> {
@@ -193,7 +195,7 @@ struct FieldEntry<'a> {
 }
 
 /// A link to a part of a field's sheet, labelled with its number only: the index of
-/// an office of 100,000 procedures links about 2,500 parts.
+/// an office of 100,000 procedures links about 3,000 parts.
 #[derive(Serialize)]
 struct PartLink {
     url: String,

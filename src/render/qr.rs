@@ -66,6 +66,18 @@ mod tests {
     }
 
     #[test]
+    fn the_longest_address_stays_small() {
+        // base_url, thu-tuc/ and a slug of 200 characters (the most `check` allows): the
+        // posting sheets' rows a page (`posting::SHEET_ROWS`) count on this.
+        let url = format!(
+            "https://thutuc.example.vn/tinh/thu-tuc/{}/",
+            "a-b".repeat(67)
+        );
+        let svg = svg(&url).unwrap();
+        assert!(svg.len() < 8_000, "{} bytes", svg.len());
+    }
+
+    #[test]
     fn too_long_is_none() {
         assert!(svg(&"x".repeat(5000)).is_none());
     }
