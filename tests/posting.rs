@@ -305,10 +305,29 @@ fn a_large_office_has_an_index_and_a_sheet_per_field_in_parts() {
             "Lý lịch tư pháp",
         ],
     );
-    for n in 2..=parts {
-        assert!(index.contains(&format!(
-            "/tinh/thu-tuc/niem-yet/so-tu-phap/ho-tich/trang-{n}/"
-        )));
+    let links = |html: &str| -> Vec<String> {
+        tags(html)
+            .into_iter()
+            .filter(|t| t.name == "a")
+            .filter_map(|t| t.attr("href").map(str::to_string))
+            .collect()
+    };
+    assert!(links(&index).contains(&"/tinh/thu-tuc/niem-yet/so-tu-phap/ho-tich/".to_string()));
+    assert!(
+        !index.contains("trang-"),
+        "the office's index lists fields, not parts"
+    );
+    assert!(
+        received("chung-thuc").len() <= SHEET_ROWS,
+        "a field of one sheet"
+    );
+
+    // A field too long for one sheet: its path is the index of its parts.
+    let field_index = read(&out, "niem-yet/so-tu-phap/ho-tich/index.html");
+    assert!(!field_index.contains("posting-table"));
+    for n in 1..=parts {
+        let part = format!("/tinh/thu-tuc/niem-yet/so-tu-phap/ho-tich/trang-{n}/");
+        assert!(links(&field_index).contains(&part), "{part}");
     }
 
     // Each field's parts hold its procedures once each, at most SHEET_ROWS a part, every
@@ -318,7 +337,7 @@ fn a_large_office_has_an_index_and_a_sheet_per_field_in_parts() {
         let parts = expected.len().div_ceil(SHEET_ROWS);
         let mut seen = Vec::new();
         for n in 1..=parts {
-            let rel = if n == 1 {
+            let rel = if parts == 1 {
                 format!("niem-yet/so-tu-phap/{field}/index.html")
             } else {
                 format!("niem-yet/so-tu-phap/{field}/trang-{n}/index.html")
@@ -333,13 +352,9 @@ fn a_large_office_has_an_index_and_a_sheet_per_field_in_parts() {
             assert!(!html.contains("<nav"), "{rel}: no navigation on paper");
             seen.extend(rows);
         }
-        assert!(
-            !out.join(format!(
-                "niem-yet/so-tu-phap/{field}/trang-{}/index.html",
-                parts + 1
-            ))
-            .exists()
-        );
+        let next = if parts == 1 { 1 } else { parts + 1 };
+        let after = format!("niem-yet/so-tu-phap/{field}/trang-{next}/index.html");
+        assert!(!out.join(after).exists(), "no part after the last");
         seen.sort();
         assert_eq!(seen, expected, "{field}");
     }

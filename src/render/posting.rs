@@ -5,9 +5,11 @@
 //!
 //! An agency's sheet stays one page while it holds at most [`SHEET_ROWS`] procedures.
 //! A larger one (the service centre of a province receives thousands) becomes an index
-//! of its fields, and each field gets its own sheet, `niem-yet/<agency>/<field>/`, cut
-//! into `trang-<n>/` parts of [`SHEET_ROWS`]: every sheet page stays far below 250 KB
-//! whatever the size of the catalogue, and an office prints the fields it posts.
+//! of its fields, and each field gets its own sheet, `niem-yet/<agency>/<field>/`. A field
+//! longer than [`SHEET_ROWS`] is cut into parts, `…/<field>/trang-<n>/`, and its own path
+//! becomes the index of its parts: every page stays far below 250 KB whatever the size of
+//! the catalogue (an index lists fields, or the parts of one field, never every part of
+//! an office), and an office prints the fields it posts.
 //!
 //! Sheets are for printing: no navigation, `noindex`, never in the sitemap (their pages
 //! are not `published`) nor in the search index (which reads procedures, not pages).
@@ -37,6 +39,14 @@ pub enum Sheet<'a> {
     Agency(&'a Agency, Vec<&'a Procedure>),
     /// The index of a larger agency's sheets: each field it receives, with its count.
     AgencyIndex(&'a Agency, Vec<(&'a Field, usize)>, Option<Date>),
+    /// The index of the parts of a field too long for one sheet.
+    FieldIndex {
+        agency: &'a Agency,
+        field: &'a Field,
+        count: usize,
+        parts: usize,
+        newest: Option<Date>,
+    },
     /// Part `number` of `parts` of a larger agency's sheet for one field.
     AgencyField {
         agency: &'a Agency,
@@ -59,8 +69,10 @@ impl Sheet<'_> {
                 agency,
                 field,
                 number,
+                parts,
                 ..
-            } => paginate::path(&field_sheet(&agency.id, &field.id), *number),
+            } => field_part(&agency.id, &field.id, *number, *parts),
+            Sheet::FieldIndex { agency, field, .. } => field_sheet(&agency.id, &field.id),
             Sheet::Procedure(p) => urls::procedure_sheet(&p.slug),
         }
     }
@@ -69,15 +81,28 @@ impl Sheet<'_> {
     pub fn source(&self) -> String {
         match self {
             Sheet::Agency(a, _) | Sheet::AgencyIndex(a, _, _) => format!("agencies/{}.yaml", a.id),
-            Sheet::AgencyField { agency, .. } => format!("agencies/{}.yaml", agency.id),
+            Sheet::AgencyField { agency, .. } | Sheet::FieldIndex { agency, .. } => {
+                format!("agencies/{}.yaml", agency.id)
+            }
             Sheet::Procedure(p) => p.source.clone(),
         }
     }
 }
 
-/// The sheet of one field of a large agency (its first part).
+/// The sheet of one field of a large agency, or the index of its parts.
 pub fn field_sheet(agency_id: &str, field_id: &str) -> String {
     format!("{}{field_id}/", urls::posting(agency_id))
+}
+
+/// Part `number` of `parts` of a field's sheet: the field's own path when it is the only
+/// one, else `trang-<n>/` under it (from 1: the field's path is the index of its parts).
+fn field_part(agency_id: &str, field_id: &str, number: usize, parts: usize) -> String {
+    let field = field_sheet(agency_id, field_id);
+    if parts > 1 {
+        format!("{field}trang-{number}/")
+    } else {
+        field
+    }
 }
 
 /// Every sheet of the catalogue: one per agency that receives an active procedure (or an
@@ -119,6 +144,15 @@ pub fn sheets(c: &Catalogue) -> Vec<Sheet<'_>> {
             }
             index.push((field, procedures.len()));
             let parts = paginate::count(procedures.len(), SHEET_ROWS);
+            if parts > 1 {
+                sheets.push(Sheet::FieldIndex {
+                    agency: a,
+                    field,
+                    count: procedures.len(),
+                    parts,
+                    newest: procedures.iter().filter_map(|p| content_date(p)).max(),
+                });
+            }
             for number in 1..=parts {
                 sheets.push(Sheet::AgencyField {
                     agency: a,
@@ -184,22 +218,12 @@ struct FieldSection<'a> {
     rows: Vec<Value>,
 }
 
-/// A field on the index of a large agency's sheets, with a link to each part.
+/// An entry of an index of sheets: a field of a large office, or a part of a field.
 #[derive(Serialize)]
-struct FieldEntry<'a> {
+struct Entry<'a> {
     name: &'a str,
     count: String,
     url: String,
-    /// Every part, when the field takes several.
-    parts: Vec<PartLink>,
-}
-
-/// A link to a part of a field's sheet, labelled with its number only: the index of
-/// an office of 100,000 procedures links about 3,000 parts.
-#[derive(Serialize)]
-struct PartLink {
-    url: String,
-    number: usize,
 }
 
 /// The kind, template, path and title of a sheet, its context filled in.
@@ -239,26 +263,12 @@ pub fn page(
             ("posting", "posting.html", path, title)
         }
         Sheet::AgencyIndex(a, fields, newest) => {
-            let entries: Vec<FieldEntry> = fields
+            let entries: Vec<Entry> = fields
                 .iter()
-                .map(|(field, count)| {
-                    let first = field_sheet(&a.id, &field.id);
-                    let total = paginate::count(*count, SHEET_ROWS);
-                    FieldEntry {
-                        name: &field.name,
-                        count: t.count("procedures", *count as u64),
-                        parts: if total > 1 {
-                            (1..=total)
-                                .map(|number| PartLink {
-                                    url: paginate::path(&first, number),
-                                    number,
-                                })
-                                .collect()
-                        } else {
-                            Vec::new()
-                        },
-                        url: first,
-                    }
+                .map(|(field, count)| Entry {
+                    name: &field.name,
+                    count: t.count("procedures", *count as u64),
+                    url: field_sheet(&a.id, &field.id),
                 })
                 .collect();
             let total: usize = fields.iter().map(|(_, n)| n).sum();
@@ -267,6 +277,36 @@ pub fn page(
             context.insert("total", &t.count("procedures", total as u64));
             context.insert("as_of", &newest.map(|d| DateView::new(d, t)));
             let title = t.get("posting_title").replace("{agency}", &a.name);
+            ("posting_index", "posting-index.html", path, title)
+        }
+        Sheet::FieldIndex {
+            agency,
+            field,
+            count,
+            parts,
+            newest,
+        } => {
+            let labels: Vec<String> = (1..=*parts)
+                .map(|n| paginate::title_suffix(n, *parts, t))
+                .collect();
+            let entries: Vec<Entry> = labels
+                .iter()
+                .enumerate()
+                .map(|(i, label)| Entry {
+                    name: label,
+                    count: t.count(
+                        "procedures",
+                        paginate::range(i + 1, *count, SHEET_ROWS).len() as u64,
+                    ),
+                    url: field_part(&agency.id, &field.id, i + 1, *parts),
+                })
+                .collect();
+            context.insert("agency", &view::agency(c, agency));
+            context.insert("field", &field.name);
+            context.insert("entries", &entries);
+            context.insert("total", &t.count("procedures", *count as u64));
+            context.insert("as_of", &newest.map(|d| DateView::new(d, t)));
+            let title = field_title(t, agency, field);
             ("posting_index", "posting-index.html", path, title)
         }
         Sheet::AgencyField {
@@ -289,10 +329,7 @@ pub fn page(
             context.insert("fields", &fields);
             context.insert("part", &part);
             context.insert("as_of", &newest.map(|d| DateView::new(d, t)));
-            let mut title = t
-                .get("posting_field_title")
-                .replace("{agency}", &agency.name)
-                .replace("{field}", &field.name);
+            let mut title = field_title(t, agency, field);
             if let Some(part) = part {
                 title = format!("{title} – {part}");
             }
@@ -313,6 +350,12 @@ pub fn page(
             )
         }
     }
+}
+
+fn field_title(t: &Strings, a: &Agency, field: &Field) -> String {
+    t.get("posting_field_title")
+        .replace("{agency}", &a.name)
+        .replace("{field}", &field.name)
 }
 
 /// The date a procedure's content stands at: its last update, else its announcement.
