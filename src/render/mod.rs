@@ -324,10 +324,8 @@ impl Job<'_> {
     /// pages, which show the whole catalogue.
     fn source(&self, c: &Catalogue) -> Option<String> {
         Some(match self {
-            Job::Procedure(p) | Job::Alias(_, p) | Job::Sheet(posting::Sheet::Procedure(p)) => {
-                p.source.clone()
-            }
-            Job::Sheet(posting::Sheet::Agency(a, _)) => format!("agencies/{}.yaml", a.id),
+            Job::Procedure(p) | Job::Alias(_, p) => p.source.clone(),
+            Job::Sheet(sheet) => sheet.source(),
             Job::Agency(i) => format!("agencies/{}.yaml", c.agencies[*i].id),
             Job::Group(i) => format!("groups/{}.yaml", c.groups[*i].id),
             Job::Field(_) => "fields.yaml".to_string(),
@@ -355,8 +353,7 @@ impl Job<'_> {
             Job::NotFound => urls::NOT_FOUND.to_string(),
             Job::OpenData => urls::OPEN_DATA.to_string(),
             Job::Alias(from, _) => from.to_string(),
-            Job::Sheet(posting::Sheet::Agency(a, _)) => urls::posting(&a.id),
-            Job::Sheet(posting::Sheet::Procedure(p)) => urls::procedure_sheet(&p.slug),
+            Job::Sheet(sheet) => sheet.path(),
         }
     }
 }

@@ -3,29 +3,111 @@
 //! tick boxes. Every procedure on paper carries a QR code of its page, which stays current
 //! when the paper does not.
 //!
+//! An agency's sheet stays one page while it holds at most [`SHEET_ROWS`] procedures.
+//! A larger one (the service centre of a province receives thousands) becomes an index
+//! of its fields, and each field gets its own sheet, `niem-yet/<agency>/<field>/`. A field
+//! longer than [`SHEET_ROWS`] is cut into parts, `…/<field>/trang-<n>/`, and its own path
+//! becomes the index of its parts: every page stays far below 250 KB whatever the size of
+//! the catalogue (an index lists fields, or the parts of one field, never every part of
+//! an office), and an office prints the fields it posts.
+//!
 //! Sheets are for printing: no navigation, `noindex`, never in the sitemap (their pages
 //! are not `published`) nor in the search index (which reads procedures, not pages).
 
 use super::i18n::Strings;
+use super::paginate;
 use super::qr;
 use super::view::{self, DateView, Index, Sources};
-use crate::catalogue::{Agency, Catalogue, OnlineLevel, Procedure, Status, values::Date};
+use crate::catalogue::{
+    Agency, Catalogue, OnlineLevel, Procedure, Status, Term as Field, values::Date,
+};
 use crate::urls;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use tera::{Context, Value};
 
+/// The most procedures one sheet page lists. A row takes about 4.5 KB, most of it the QR
+/// code, which grows with the length of the address (a 100-byte URL makes 3.8 KB; one of
+/// 260 bytes, a 200-character slug, about 7 KB): 30 rows keep a page near 135 KB, and
+/// below 250 KB even when every address is of the longest.
+pub const SHEET_ROWS: usize = 30;
+
 /// One sheet to render.
 pub enum Sheet<'a> {
     /// The active procedures received at an agency (or at the service centre), in the
-    /// order of their titles.
+    /// order of their titles, when they fit on one sheet.
     Agency(&'a Agency, Vec<&'a Procedure>),
+    /// The index of a larger agency's sheets: each field it receives, with its count.
+    AgencyIndex(&'a Agency, Vec<(&'a Field, usize)>, Option<Date>),
+    /// The index of the parts of a field too long for one sheet.
+    FieldIndex {
+        agency: &'a Agency,
+        field: &'a Field,
+        count: usize,
+        parts: usize,
+        newest: Option<Date>,
+    },
+    /// Part `number` of `parts` of a larger agency's sheet for one field.
+    AgencyField {
+        agency: &'a Agency,
+        field: &'a Field,
+        procedures: Vec<&'a Procedure>,
+        number: usize,
+        parts: usize,
+        count: usize,
+    },
     /// One procedure, to take along.
     Procedure(&'a Procedure),
 }
 
-/// Every sheet of the catalogue: one per agency that receives an active procedure, one
-/// per active procedure (an abolished one is no longer posted).
+impl Sheet<'_> {
+    /// The sheet's path.
+    pub fn path(&self) -> String {
+        match self {
+            Sheet::Agency(a, _) | Sheet::AgencyIndex(a, _, _) => urls::posting(&a.id),
+            Sheet::AgencyField {
+                agency,
+                field,
+                number,
+                parts,
+                ..
+            } => field_part(&agency.id, &field.id, *number, *parts),
+            Sheet::FieldIndex { agency, field, .. } => field_sheet(&agency.id, &field.id),
+            Sheet::Procedure(p) => urls::procedure_sheet(&p.slug),
+        }
+    }
+
+    /// The content file the sheet shows, for messages about it.
+    pub fn source(&self) -> String {
+        match self {
+            Sheet::Agency(a, _) | Sheet::AgencyIndex(a, _, _) => format!("agencies/{}.yaml", a.id),
+            Sheet::AgencyField { agency, .. } | Sheet::FieldIndex { agency, .. } => {
+                format!("agencies/{}.yaml", agency.id)
+            }
+            Sheet::Procedure(p) => p.source.clone(),
+        }
+    }
+}
+
+/// The sheet of one field of a large agency, or the index of its parts.
+pub fn field_sheet(agency_id: &str, field_id: &str) -> String {
+    format!("{}{field_id}/", urls::posting(agency_id))
+}
+
+/// Part `number` of `parts` of a field's sheet: the field's own path when it is the only
+/// one, else `trang-<n>/` under it (from 1: the field's path is the index of its parts).
+fn field_part(agency_id: &str, field_id: &str, number: usize, parts: usize) -> String {
+    let field = field_sheet(agency_id, field_id);
+    if parts > 1 {
+        format!("{field}trang-{number}/")
+    } else {
+        field
+    }
+}
+
+/// Every sheet of the catalogue: one per agency that receives an active procedure (or an
+/// index and its field sheets), one per active procedure (an abolished one is no longer
+/// posted).
 pub fn sheets(c: &Catalogue) -> Vec<Sheet<'_>> {
     let active = || c.procedures.iter().filter(|p| p.status == Status::Active);
     // One pass over the procedures, not one per agency: catalogues have thousands of both.
@@ -39,15 +121,52 @@ pub fn sheets(c: &Catalogue) -> Vec<Sheet<'_>> {
             .collect();
         received.entry(&centre.id).or_default().extend(more);
     }
-    let mut sheets: Vec<Sheet> = c
-        .agencies
-        .iter()
-        .filter_map(|a| {
-            let mut list = received.remove(a.id.as_str()).filter(|l| !l.is_empty())?;
-            list.sort_by_cached_key(|p| (view::title_key(&p.title).0, &p.title, &p.code));
-            Some(Sheet::Agency(a, list))
-        })
-        .collect();
+    let mut sheets: Vec<Sheet> = Vec::new();
+    for a in &c.agencies {
+        let Some(mut list) = received.remove(a.id.as_str()).filter(|l| !l.is_empty()) else {
+            continue;
+        };
+        list.sort_by_cached_key(|p| (view::title_key(&p.title).0, &p.title, &p.code));
+        if list.len() <= SHEET_ROWS {
+            sheets.push(Sheet::Agency(a, list));
+            continue;
+        }
+        let newest = list.iter().filter_map(|p| content_date(p)).max();
+        let mut index = Vec::new();
+        for field in &c.fields {
+            let procedures: Vec<&Procedure> = list
+                .iter()
+                .copied()
+                .filter(|p| p.field == field.id)
+                .collect();
+            if procedures.is_empty() {
+                continue;
+            }
+            index.push((field, procedures.len()));
+            let parts = paginate::count(procedures.len(), SHEET_ROWS);
+            if parts > 1 {
+                sheets.push(Sheet::FieldIndex {
+                    agency: a,
+                    field,
+                    count: procedures.len(),
+                    parts,
+                    newest: procedures.iter().filter_map(|p| content_date(p)).max(),
+                });
+            }
+            for number in 1..=parts {
+                sheets.push(Sheet::AgencyField {
+                    agency: a,
+                    field,
+                    procedures: procedures[paginate::range(number, procedures.len(), SHEET_ROWS)]
+                        .to_vec(),
+                    number,
+                    parts,
+                    count: procedures.len(),
+                });
+            }
+        }
+        sheets.push(Sheet::AgencyIndex(a, index, newest));
+    }
     sheets.extend(active().map(Sheet::Procedure));
     sheets
 }
@@ -99,6 +218,14 @@ struct FieldSection<'a> {
     rows: Vec<Value>,
 }
 
+/// An entry of an index of sheets: a field of a large office, or a part of a field.
+#[derive(Serialize)]
+struct Entry<'a> {
+    name: &'a str,
+    count: String,
+    url: String,
+}
+
 /// The kind, template, path and title of a sheet, its context filled in.
 pub fn page(
     sources: &Sources,
@@ -109,6 +236,7 @@ pub fn page(
 ) -> (&'static str, &'static str, String, String) {
     let c = sources.catalogue;
     let t = sources.strings;
+    let path = sheet.path();
     match sheet {
         Sheet::Agency(a, procedures) => {
             let newest = procedures.iter().filter_map(|p| content_date(p)).max();
@@ -132,7 +260,80 @@ pub fn page(
             context.insert("fields", &fields);
             context.insert("as_of", &newest.map(|d| DateView::new(d, t)));
             let title = t.get("posting_title").replace("{agency}", &a.name);
-            ("posting", "posting.html", urls::posting(&a.id), title)
+            ("posting", "posting.html", path, title)
+        }
+        Sheet::AgencyIndex(a, fields, newest) => {
+            let entries: Vec<Entry> = fields
+                .iter()
+                .map(|(field, count)| Entry {
+                    name: &field.name,
+                    count: t.count("procedures", *count as u64),
+                    url: field_sheet(&a.id, &field.id),
+                })
+                .collect();
+            let total: usize = fields.iter().map(|(_, n)| n).sum();
+            context.insert("agency", &view::agency(c, a));
+            context.insert("entries", &entries);
+            context.insert("total", &t.count("procedures", total as u64));
+            context.insert("as_of", &newest.map(|d| DateView::new(d, t)));
+            let title = t.get("posting_title").replace("{agency}", &a.name);
+            ("posting_index", "posting-index.html", path, title)
+        }
+        Sheet::FieldIndex {
+            agency,
+            field,
+            count,
+            parts,
+            newest,
+        } => {
+            let labels: Vec<String> = (1..=*parts)
+                .map(|n| paginate::title_suffix(n, *parts, t))
+                .collect();
+            let entries: Vec<Entry> = labels
+                .iter()
+                .enumerate()
+                .map(|(i, label)| Entry {
+                    name: label,
+                    count: t.count(
+                        "procedures",
+                        paginate::range(i + 1, *count, SHEET_ROWS).len() as u64,
+                    ),
+                    url: field_part(&agency.id, &field.id, i + 1, *parts),
+                })
+                .collect();
+            context.insert("agency", &view::agency(c, agency));
+            context.insert("field", &field.name);
+            context.insert("entries", &entries);
+            context.insert("total", &t.count("procedures", *count as u64));
+            context.insert("as_of", &newest.map(|d| DateView::new(d, t)));
+            let title = field_title(t, agency, field);
+            ("posting_index", "posting-index.html", path, title)
+        }
+        Sheet::AgencyField {
+            agency,
+            field,
+            procedures,
+            number,
+            parts,
+            count,
+        } => {
+            let newest = procedures.iter().filter_map(|p| content_date(p)).max();
+            let rows = procedures.iter().map(|p| row(t, base_url, p)).collect();
+            let fields = [FieldSection {
+                name: &field.name,
+                count: t.count("procedures", *count as u64),
+                rows,
+            }];
+            let part = (*parts > 1).then(|| paginate::title_suffix(*number, *parts, t));
+            context.insert("agency", &view::agency(c, agency));
+            context.insert("fields", &fields);
+            context.insert("part", &part);
+            context.insert("as_of", &newest.map(|d| DateView::new(d, t)));
+            let mut title = field_title(t, agency, field);
+            if let Some(part) = part {
+                title = format!("{title} – {part}");
+            }
+            ("posting", "posting.html", path, title)
         }
         Sheet::Procedure(p) => {
             context.insert_value(
@@ -141,7 +342,6 @@ pub fn page(
             );
             procedure_extras(context, base_url, p);
             context.insert("as_of", &content_date(p).map(|d| DateView::new(d, t)));
-            let path = urls::procedure_sheet(&p.slug);
             (
                 "procedure_sheet",
                 "procedure-sheet.html",
@@ -150,6 +350,12 @@ pub fn page(
             )
         }
     }
+}
+
+fn field_title(t: &Strings, a: &Agency, field: &Field) -> String {
+    t.get("posting_field_title")
+        .replace("{agency}", &a.name)
+        .replace("{field}", &field.name)
 }
 
 /// The date a procedure's content stands at: its last update, else its announcement.

@@ -262,8 +262,12 @@ test('the pages of a long list are axe-clean, fit a 360 px phone and work withou
       assert.match(await page.title(), /Trang 2\//);
       await context.close();
       const checked = await browser.newPage({ viewport: { width, height: 900 } });
-      for (const path of ['a-z/trang-2/', 'cap/tinh/', 'co-quan/']) {
-        await checked.goto(long.url + path);
+      // and a large office's posting sheets: its index of fields, a long field's index of
+      // parts, and a part
+      const sheets = ['niem-yet/cong-an-tinh-gia-lai/', 'niem-yet/cong-an-tinh-gia-lai/can-cuoc/', 'niem-yet/cong-an-tinh-gia-lai/can-cuoc/trang-2/'];
+      for (const path of ['a-z/trang-2/', 'cap/tinh/', 'co-quan/', ...sheets]) {
+        const response = await checked.goto(long.url + path);
+        assert.equal(response.status(), 200, path);
         const violations = await axeViolations(checked);
         assert.deepEqual(violations, [], `${path} at ${width} px:\n${describe(violations)}`);
       }
