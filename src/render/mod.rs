@@ -159,11 +159,13 @@ fn render_jobs(
     let base = base_path(base_url);
     let tera = environment(catalogue, base_url, &base, &strings, asset_names)?;
     let markdown = Markdown::new(&base);
+    let qr_codes = qr::Codes::new(catalogue, base_url);
     let sources = view::Sources {
         catalogue,
         strings: &strings,
         markdown: &markdown,
         form_sizes,
+        qr_codes: &qr_codes,
     };
     let index = Index::new(catalogue, &strings);
     let pages = Pages {
@@ -490,7 +492,7 @@ impl<'p, 'a> Pages<'p, 'a> {
                     json_ld::government_service(c, t, p, self.base_url, description.as_deref());
                 context.insert("json_ld", &json_ld);
                 context.insert("data_url", &urls::procedure_data(&p.slug));
-                posting::procedure_extras(&mut context, self.base_url, p);
+                posting::procedure_extras(&mut context, self.sources.qr_codes, p);
                 let path = urls::procedure(&p.slug);
                 ("procedure", "procedure.html", path, p.title.clone())
             }
@@ -636,7 +638,7 @@ impl<'p, 'a> Pages<'p, 'a> {
             Job::Sheet(sheet) => {
                 published = false;
                 crumbs.clear();
-                posting::page(self.sources, self.index, self.base_url, sheet, &mut context)
+                posting::page(self.sources, self.index, sheet, &mut context)
             }
             Job::Alias(from, p) => {
                 published = false;

@@ -197,18 +197,19 @@ pub fn agency_sheet(c: &Catalogue, a: &Agency) -> Option<String> {
 }
 
 /// What a procedure page adds for paper: its QR code and the link to its A4 sheet.
-pub fn procedure_extras(context: &mut Context, base_url: &str, p: &Procedure) {
-    let canonical = format!("{base_url}{}", urls::procedure(&p.slug));
-    context.insert_value("qr", qr_value(&canonical));
-    context.insert("qr_url", &canonical);
+pub fn procedure_extras(context: &mut Context, qr_codes: &qr::Codes, p: &Procedure) {
+    context.insert_value("qr", qr_value(qr_codes, &p.slug));
+    context.insert("qr_url", &qr_codes.url(&p.slug));
     if p.status == Status::Active {
         context.insert("print_sheet", &urls::procedure_sheet(&p.slug));
     }
 }
 
 /// The QR code as a value templates insert unescaped (it is made here, not from content).
-fn qr_value(url: &str) -> Value {
-    qr::svg(url).map_or_else(Value::none, |svg| Value::safe_string(&svg))
+fn qr_value(qr_codes: &qr::Codes, slug: &str) -> Value {
+    qr_codes
+        .of(slug)
+        .map_or_else(Value::none, |svg| Value::safe_string(&svg))
 }
 
 #[derive(Serialize)]
@@ -230,7 +231,6 @@ struct Entry<'a> {
 pub fn page(
     sources: &Sources,
     index: &Index,
-    base_url: &str,
     sheet: &Sheet,
     context: &mut Context,
 ) -> (&'static str, &'static str, String, String) {
@@ -247,7 +247,7 @@ pub fn page(
                     let rows: Vec<Value> = procedures
                         .iter()
                         .filter(|p| p.field == field.id)
-                        .map(|p| row(t, base_url, p))
+                        .map(|p| row(t, sources.qr_codes, p))
                         .collect();
                     (!rows.is_empty()).then(|| FieldSection {
                         name: &field.name,
@@ -318,7 +318,10 @@ pub fn page(
             count,
         } => {
             let newest = procedures.iter().filter_map(|p| content_date(p)).max();
-            let rows = procedures.iter().map(|p| row(t, base_url, p)).collect();
+            let rows = procedures
+                .iter()
+                .map(|p| row(t, sources.qr_codes, p))
+                .collect();
             let fields = [FieldSection {
                 name: &field.name,
                 count: t.count("procedures", *count as u64),
@@ -340,7 +343,7 @@ pub fn page(
                 "proc",
                 Value::from_serializable(&view::procedure(sources, index, p)),
             );
-            procedure_extras(context, base_url, p);
+            procedure_extras(context, sources.qr_codes, p);
             context.insert("as_of", &content_date(p).map(|d| DateView::new(d, t)));
             (
                 "procedure_sheet",
@@ -366,8 +369,8 @@ fn content_date(p: &Procedure) -> Option<Date> {
 
 /// A procedure as a row of a posting sheet: code, title, time, fees, online, QR code,
 /// and the page's address printed under the code for those who type it.
-fn row(t: &Strings, base_url: &str, p: &Procedure) -> Value {
-    let url = format!("{base_url}{}", urls::procedure(&p.slug));
+fn row(t: &Strings, qr_codes: &qr::Codes, p: &Procedure) -> Value {
+    let url = qr_codes.url(&p.slug);
     let online = match p.online.as_ref().map(|o| o.level) {
         Some(OnlineLevel::Full) => t.get("online_full_short"),
         Some(OnlineLevel::Partial) => t.get("online_partial_short"),
@@ -379,7 +382,7 @@ fn row(t: &Strings, base_url: &str, p: &Procedure) -> Value {
     row.insert("time", Value::from_serializable(&view::time_summary(p, t)));
     row.insert("fees", Value::from_serializable(&view::fee_summary(p, t)));
     row.insert("online", Value::from(online));
-    row.insert("qr", qr_value(&url));
+    row.insert("qr", qr_value(qr_codes, &p.slug));
     row.insert("url", Value::from(url));
     Value::from(row)
 }

@@ -5,8 +5,47 @@
 //! horizontal strokes, so the SVG is small, the same bytes every build, and needs no
 //! request of its own.
 
+use crate::catalogue::Catalogue;
+use crate::urls;
 use qrcode::{Color, EcLevel, QrCode};
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::sync::OnceLock;
+
+/// The QR code of every procedure's page, each encoded at most once a build: the page,
+/// its A4 sheet and a row of each posting sheet show the same code, and encoding (trying
+/// every mask for the most legible one) costs more than rendering the page around it.
+pub struct Codes {
+    base_url: String,
+    by_slug: HashMap<String, OnceLock<Option<String>>>,
+}
+
+impl Codes {
+    /// Room for the code of every procedure of `c`; each is made when first asked for.
+    pub fn new(c: &Catalogue, base_url: &str) -> Codes {
+        Codes {
+            base_url: base_url.to_string(),
+            by_slug: c
+                .procedures
+                .iter()
+                .map(|p| (p.slug.clone(), OnceLock::new()))
+                .collect(),
+        }
+    }
+
+    /// The canonical URL of the procedure page `slug`, which its code opens.
+    pub fn url(&self, slug: &str) -> String {
+        format!("{}{}", self.base_url, urls::procedure(slug))
+    }
+
+    /// The code of the procedure page `slug`, as [`svg`] draws it.
+    pub fn of(&self, slug: &str) -> Option<String> {
+        match self.by_slug.get(slug) {
+            Some(code) => code.get_or_init(|| svg(&self.url(slug))).clone(),
+            None => svg(&self.url(slug)),
+        }
+    }
+}
 
 /// The light margin around the code, in modules (the standard asks for 4).
 const QUIET_ZONE: usize = 4;

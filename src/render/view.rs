@@ -21,6 +21,8 @@ pub struct Sources<'a> {
     pub markdown: &'a Markdown,
     /// Sizes in bytes of the form files, by their path under `content/`.
     pub form_sizes: &'a BTreeMap<String, u64>,
+    /// The procedures' QR codes, made once for all the pages that show them.
+    pub qr_codes: &'a super::qr::Codes,
 }
 
 #[derive(Debug, Clone, Serialize)]
