@@ -168,15 +168,7 @@ pub fn line_text(step: &str, done: usize, total: usize) -> String {
 
 /// `12574` → `12,574`.
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::text::group_digits(n as u64, ",")
 }
 
 /// Lets one caller through every `every_ms` milliseconds, whichever thread asks, without a

@@ -11,6 +11,7 @@
 //! or `<li>` closes the one just before it). Real content nests a few levels, so the
 //! difference only shows in text that is wrong anyway.
 
+use crate::text::{find_bytes, find_bytes_ignoring_case};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The deepest nesting a Markdown text may have. Real procedures nest a few levels (a
@@ -70,7 +71,7 @@ impl HtmlStack {
         while i < bytes.len() {
             if let Some(name) = &self.raw_text {
                 let close = format!("</{name}");
-                match find_ignoring_case(bytes, close.as_bytes(), i) {
+                match find_bytes_ignoring_case(bytes, close.as_bytes(), i) {
                     Some(at) => {
                         self.raw_text = None;
                         i = at;
@@ -82,7 +83,7 @@ impl HtmlStack {
             let start = i + lt;
             i = start + 1;
             if bytes[i..].starts_with(b"!--") {
-                i = find(bytes, b"-->", i + 3).map_or(bytes.len(), |e| e + 3);
+                i = find_bytes(bytes, b"-->", i + 3).map_or(bytes.len(), |e| e + 3);
                 continue;
             }
             let closing = bytes.get(i) == Some(&b'/');
@@ -203,20 +204,6 @@ fn tag_end(bytes: &[u8], mut i: usize) -> usize {
         }
     }
     i
-}
-
-fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + from)
-}
-
-fn find_ignoring_case(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|i| i + from)
 }
 
 /// Elements without content or end tag.

@@ -90,16 +90,7 @@ impl Strings {
 
     /// A whole number with the language's thousands separator: 1.200.000 or 1,200,000.
     pub fn number(&self, n: u64) -> String {
-        let digits = n.to_string();
-        let sep = self.get("thousands_separator");
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push_str(sep);
-            }
-            out.push(c);
-        }
-        out
+        crate::text::group_digits(n, self.get("thousands_separator"))
     }
 
     /// `50.000 đồng`; 0 is free.

@@ -1,5 +1,6 @@
 //! Smaller pages for slow mobile links: every HTML page and the stylesheet are minified.
 
+use crate::text::{find_bytes, find_bytes_ignoring_case};
 use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
 
 /// How deeply a page may nest for the minifier, which recurses once for each level:
@@ -34,10 +35,10 @@ pub fn html(page: &str) -> Result<Vec<u8>, String> {
 fn depth(page: &[u8]) -> usize {
     let n = page.len();
     let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
-    while let Some(lt) = find(page, b"<", i) {
+    while let Some(lt) = find_bytes(page, b"<", i) {
         i = lt + 1;
         if page[i..].starts_with(b"!--") {
-            i = find(page, b"-->", i + 3).map_or(n, |e| e + 3);
+            i = find_bytes(page, b"-->", i + 3).map_or(n, |e| e + 3);
             continue;
         }
         let closing = page.get(i) == Some(&b'/');
@@ -65,7 +66,7 @@ fn depth(page: &[u8]) -> usize {
         ) {
             let mut close = b"</".to_vec();
             close.extend_from_slice(&name);
-            i = find_ignoring_case(page, &close, name_end).unwrap_or(n);
+            i = find_bytes_ignoring_case(page, &close, name_end).unwrap_or(n);
         }
     }
     deepest
@@ -94,7 +95,7 @@ fn escape_lt(page: Vec<u8>) -> Vec<u8> {
             continue;
         }
         if page[i..].starts_with(b"<!--") {
-            let end = find(&page, b"-->", i + 4).map_or(n, |e| e + 3);
+            let end = find_bytes(&page, b"-->", i + 4).map_or(n, |e| e + 3);
             out.extend_from_slice(&page[i..end]);
             i = end;
             continue;
@@ -141,7 +142,7 @@ fn escape_lt(page: Vec<u8>) -> Vec<u8> {
         ) {
             let mut close = b"</".to_vec();
             close.extend_from_slice(&name);
-            let end = find_ignoring_case(&page, &close, i).unwrap_or(n);
+            let end = find_bytes_ignoring_case(&page, &close, i).unwrap_or(n);
             for &b in &page[i..end] {
                 if b == b'<' && name == b"title" {
                     out.extend_from_slice(b"&lt;");
@@ -153,20 +154,6 @@ fn escape_lt(page: Vec<u8>) -> Vec<u8> {
         }
     }
     out
-}
-
-fn find_ignoring_case(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|i| i + from)
-}
-
-fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + from)
 }
 
 /// Minifies a stylesheet; on a CSS error, the message with its line.

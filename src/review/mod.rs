@@ -9,7 +9,7 @@ pub mod format;
 use crate::catalogue::values::{Date, Duration, DurationUnit};
 use crate::catalogue::{Catalogue, ChannelKind, Procedure, Status};
 use crate::import::parse::{approximate_hours, format_duration};
-use crate::text::fold;
+use crate::text::{fold, group_digits};
 use std::collections::{BTreeMap, HashMap};
 
 /// What to look for.
@@ -493,7 +493,7 @@ fn heaviest(active: &[&Procedure], top: usize) -> Vec<Finding> {
             .unwrap_or(0)
     };
     rank(&highest, &|p| {
-        format!("fees up to {} đồng", group_digits(highest(p)))
+        format!("fees up to {} đồng", group_digits(highest(p), "."))
     });
     for p in active {
         let in_person_only = p.online.is_none()
@@ -506,19 +506,6 @@ fn heaviest(active: &[&Procedure], top: usize) -> Vec<Finding> {
         }
     }
     findings
-}
-
-/// `1200000` → `1.200.000`, as đồng are written.
-fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -549,7 +536,7 @@ mod tests {
     #[test]
     fn law_numbers_compare_without_case_marks_or_spaces() {
         assert_eq!(law_key("123/2015/NĐ-CP"), law_key("số 123/2015/nđ-cp"));
-        assert_eq!(group_digits(1_200_000), "1.200.000");
-        assert_eq!(group_digits(500), "500");
+        assert_eq!(group_digits(1_200_000, "."), "1.200.000");
+        assert_eq!(group_digits(500, "."), "500");
     }
 }
