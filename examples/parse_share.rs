@@ -40,7 +40,9 @@ fn main() {
             let cell = |k: &str| row[k].as_str().unwrap_or("").to_string();
             let d = cell("thoi_han_giai_quyet");
             if !d.trim().is_empty() {
-                let typed = parse::duration(&d).ok().map(parse::format_duration);
+                let typed = parse::duration(&d)
+                    .ok()
+                    .map(thutuc::catalogue::values::format_duration);
                 durations.add(&d, typed, show_typed);
             }
             let f = cell("phi_le_phi");

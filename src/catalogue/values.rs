@@ -169,6 +169,47 @@ impl Serialize for Date {
     }
 }
 
+/// Writes a duration the way the content format reads it.
+pub fn format_duration(d: Duration) -> String {
+    let unit = match d.unit {
+        DurationUnit::SameDay => return "trong ngày".into(),
+        DurationUnit::NotSpecified => return "không quy định".into(),
+        DurationUnit::WorkingDays => "ngày làm việc",
+        DurationUnit::Days => "ngày",
+        DurationUnit::Hours => "giờ",
+        DurationUnit::Months => "tháng",
+    };
+    format!("{} {unit}", d.value)
+}
+
+/// Roughly how long a duration lasts, in hours, to pick the longest of several.
+pub fn approximate_hours(d: Duration) -> u64 {
+    let v = u64::from(d.value);
+    match d.unit {
+        DurationUnit::SameDay => 8,
+        DurationUnit::NotSpecified => 0,
+        DurationUnit::Hours => v,
+        DurationUnit::Days => v * 24,
+        // Five working days take a calendar week.
+        DurationUnit::WorkingDays => v * 24 * 7 / 5,
+        DurationUnit::Months => v * 24 * 30,
+    }
+}
+
+/// The date `days` after 1970-01-01 (H. Hinnant's civil-from-days); `None` before 1945.
+pub fn date_from_days(days: i64) -> Option<Date> {
+    let z = days.checked_add(719_468)?;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,9 +3,10 @@
 //! The JSON is read as a loose tree rather than typed structs: fields are often `null`,
 //! missing or of another type than usual, and one odd field must not lose the procedure.
 
-use super::parse::{self, approximate_hours, format_duration};
+use super::parse;
 use super::record::{Channel, Document, Fee, Legal, Online, Record, join_notes};
 use crate::catalogue::values::{Date, Duration, DurationUnit, Money};
+use crate::catalogue::values::{approximate_hours, date_from_days, format_duration};
 use crate::catalogue::{ChannelKind, DocumentKind};
 use crate::text::{clean_line, fold};
 use serde_json::Value;
@@ -171,7 +172,7 @@ fn announcement(d: &Value, r: &mut Record) {
 
 /// A date in Vietnam (UTC+7) from epoch milliseconds.
 fn date_of(ms: i64) -> Option<Date> {
-    parse::date_from_days((ms + 7 * 3_600_000).div_euclid(86_400_000))
+    date_from_days((ms + 7 * 3_600_000).div_euclid(86_400_000))
 }
 
 fn unit_of(name: &str) -> Option<(DurationUnit, u32)> {

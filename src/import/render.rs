@@ -1,9 +1,9 @@
 //! Content files from records: the text of a procedure file, an agency file, taxonomy
 //! entries and a first `site.yaml`, laid out as `docs/content-format.md` shows them.
 
-use super::parse::format_duration;
 use super::record::{Channel, Document, Record};
 use super::yaml_out::{Out, quoted, scalar};
+use crate::catalogue::values::format_duration;
 use crate::catalogue::{ChannelKind, DocumentKind};
 use crate::text::clean_line;
 

@@ -5,9 +5,9 @@
 //! row; several agencies share a cell, one per line. The header is found by its names,
 //! so a banner of another height, extra columns or another column order still read.
 
-use super::parse::date_from_days;
 use super::record::Sourced;
 use super::table;
+use crate::catalogue::values::date_from_days;
 use calamine::{Data, Reader, open_workbook_auto};
 use std::path::Path;
 

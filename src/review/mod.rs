@@ -6,9 +6,10 @@
 
 pub mod format;
 
-use crate::catalogue::values::{Date, Duration, DurationUnit};
+use crate::catalogue::values::{
+    Date, Duration, DurationUnit, approximate_hours, date_from_days, format_duration,
+};
 use crate::catalogue::{Catalogue, ChannelKind, Procedure, Status};
-use crate::import::parse::{approximate_hours, format_duration};
 use crate::text::{fold, group_digits};
 use std::collections::{BTreeMap, HashMap};
 
@@ -276,7 +277,7 @@ pub fn today() -> Date {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let days = (seconds + 7 * 3600) / 86_400;
-    crate::import::parse::date_from_days(days as i64).unwrap_or(Date {
+    date_from_days(days as i64).unwrap_or(Date {
         year: 1970,
         month: 1,
         day: 1,
