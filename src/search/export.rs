@@ -124,7 +124,7 @@
 use super::Error;
 use super::encode::{bitpack, bits_for, content_hash, string, varint};
 use super::fields::{FIELDS, Family, MAX_EXPANSIONS, MIN_PREFIX_CHARS};
-use super::index::SearchIndex;
+use super::index::{SearchIndex, level_set, position};
 use super::query::completion_boost;
 use super::read::read_back;
 use super::shards::{
@@ -373,10 +373,6 @@ struct FacetColumns {
 
 impl FacetColumns {
     fn of(catalogue: &Catalogue, procedures: &[&Procedure]) -> Self {
-        // references were checked when the catalogue was built
-        let position = |list: &[crate::catalogue::Term], id: &str| {
-            list.iter().position(|t| t.id == id).unwrap_or(0) as u32
-        };
         let mut c = FacetColumns {
             sets: Vec::new(),
             set: Vec::new(),
@@ -384,13 +380,10 @@ impl FacetColumns {
             agency: Vec::new(),
         };
         for p in procedures {
-            let mut set: Vec<u32> = p
-                .levels
-                .iter()
-                .map(|l| position(&catalogue.levels, l))
+            let set: Vec<u32> = level_set(catalogue, p)
+                .into_iter()
+                .map(|l| l as u32)
                 .collect();
-            set.sort_unstable();
-            set.dedup();
             let n = match c.sets.iter().position(|s| *s == set) {
                 Some(n) => n,
                 None => {
@@ -399,7 +392,7 @@ impl FacetColumns {
                 }
             };
             c.set.push(n as u32);
-            c.field.push(position(&catalogue.fields, &p.field));
+            c.field.push(position(&catalogue.fields, &p.field) as u32);
             let agency = catalogue
                 .agencies
                 .binary_search_by(|a| a.id.as_str().cmp(&p.agency));

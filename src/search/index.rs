@@ -13,7 +13,7 @@
 use super::Error;
 use super::analyzer::{Form, ViTokenizer};
 use super::fields::{FIELDS, texts};
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, Procedure, Term};
 use crate::progress::Progress;
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
@@ -31,25 +31,38 @@ pub struct SearchIndex {
     pub order: Vec<usize>,
 }
 
+/// Where the term `id` stands in `list` (a taxonomy of the catalogue); the catalogue has
+/// checked every reference, so it is there.
+pub(super) fn position(list: &[Term], id: &str) -> usize {
+    list.iter().position(|t| t.id == id).unwrap_or(usize::MAX)
+}
+
+/// A procedure's levels as positions in `levels.yaml`, sorted, each once: documents are
+/// numbered by it, and the export groups them by it.
+pub(super) fn level_set(catalogue: &Catalogue, p: &Procedure) -> Vec<usize> {
+    let mut levels: Vec<usize> = p
+        .levels
+        .iter()
+        .map(|l| position(&catalogue.levels, l))
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    levels
+}
+
 /// The order documents are numbered in: by field (its place in the catalogue's list), level
 /// set, folded title, code. Returns document number → index in `Catalogue::procedures`.
 pub fn doc_order(catalogue: &Catalogue) -> Vec<usize> {
-    let position = |list: &[crate::catalogue::Term], id: &str| {
-        list.iter().position(|t| t.id == id).unwrap_or(usize::MAX)
-    };
     let keys: Vec<(usize, Vec<usize>, String)> = catalogue
         .procedures
         .iter()
         .map(|p| {
-            let mut levels: Vec<usize> = p
-                .levels
-                .iter()
-                .map(|l| position(&catalogue.levels, l))
-                .collect();
-            levels.sort_unstable();
-            levels.dedup();
             let title = super::analyzer::fold(&p.title.to_lowercase());
-            (position(&catalogue.fields, &p.field), levels, title)
+            (
+                position(&catalogue.fields, &p.field),
+                level_set(catalogue, p),
+                title,
+            )
         })
         .collect();
     let mut order: Vec<usize> = (0..catalogue.procedures.len()).collect();
