@@ -1,15 +1,16 @@
 // Browser tests of the built site, in Debian's Chromium: no WCAG 2.2 AA violations that
 // axe-core can find on every page kind, a procedure page readable on a 360 px phone (the
 // statistics and the changes on a 320 px one),
-// and reading a procedure with JavaScript turned off; and the pages of a long list (a
-// generated catalogue) with their navigation.
+// and reading a procedure with JavaScript turned off; the search page at 320 and 360 px with
+// results and filters in (no sideways scroll, no layout shift); and the pages of a long list
+// (a generated catalogue) with their navigation.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startSite, launch, repo } from './site.mjs';
 
@@ -231,6 +232,78 @@ test('search finds a procedure typed without diacritics and filters by level', a
   } finally {
     await page.close();
     sample.stop();
+  }
+});
+
+// The search page on a narrow phone once results and filters are in: an agency whose name
+// is very long (real names run past a hundred characters; this one also has a long unbroken
+// word) must not widen the page (a select is as wide as its longest option unless told
+// otherwise: WCAG 1.4.10 reflow), and results arriving must not move what is on screen (layout
+// shift). The query comes in the address, as from the header's search box on every other
+// page, so no input excuses a shift; the search files are slowed down as on a phone's network,
+// so that the page paints before they come (served at once, they beat the first paint and no
+// shift can be seen). The viewport is Lighthouse's phone height, without mobile emulation,
+// which counts its own start-up gestures as input and so hides shifts.
+test('the search page keeps its width and layout at 320 and 360 px with results and filters', async () => {
+  const content = join(mkdtempSync(join(tmpdir(), 'thutuc-reflow-')), 'content');
+  cpSync(join(repo, 'tests', 'fixtures', 'site'), content, { recursive: true });
+  const longName = 'Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh, thành phố trực thuộc '
+    + 'Trung ương (Đội đăng ký, quản lý cư trú và cơ sở dữ liệu quốc gia về dân cư, căn cước) '
+    + 'PC06-ĐộiĐăngKýQuảnLýCưTrúVàCơSởDữLiệuQuốcGiaVềDânCư';
+  writeFileSync(join(content, 'agencies', 'phong-csqlhc.yaml'), `name: "${longName}"\nlevel: tinh\n`);
+  writeFileSync(join(content, 'procedures', 'cu-tru', 'dang-ky-tam-tru.md'), [
+    '---', 'code: "1.004194"', 'title: Đăng ký tạm trú', 'level: [tinh]', 'field: cu-tru',
+    'agency: phong-csqlhc', 'channels:', '  - type: in_person', '    duration: 3 ngày làm việc',
+    '---', 'Đăng ký nơi tạm trú.', '',
+  ].join('\n'));
+  const reflow = await startSite(content);
+  try {
+    for (const width of [320, 360]) {
+      const page = await browser.newPage({ viewport: { width, height: 823 } });
+      await page.addInitScript(() => {
+        window.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            if (!e.hadRecentInput) window.shifts.push({ value: e.value, at: Math.round(e.startTime) });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.route(/\/(search\/|static\/search\.)/, async (route) => {
+        await new Promise((done) => setTimeout(done, 300));
+        await route.continue();
+      });
+      await page.goto(reflow.url + 'tim-kiem/?q=dang%20ky');
+      await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 1, null, { timeout: 30_000 });
+      // shifts are reported after their frame
+      await page.waitForTimeout(500);
+      const shifts = await page.evaluate(() => window.shifts);
+      const cls = shifts.reduce((sum, s) => sum + s.value, 0);
+      assert.ok(cls < 0.1, `at ${width} px results arriving shift the layout by ${cls.toFixed(3)}: ${JSON.stringify(shifts)}`);
+
+      // the filters, opened (focused: counts are fetched) and used with the long name
+      const agency = page.locator('#search-filters select[name=agency]');
+      await agency.focus();
+      await page.waitForFunction(() => [...document.querySelectorAll('#search-filters select[name=agency] option')]
+        .some((o) => o.textContent.includes('PC06')), null, { timeout: 30_000 });
+      const wide = async (when) => {
+        const { scroll, client } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        assert.ok(scroll <= client, `at ${width} px ${when} the page is ${scroll} px wide for ${client}`);
+      };
+      await wide('with the filters filled');
+      await agency.selectOption('phong-csqlhc');
+      await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1, null, { timeout: 30_000 });
+      assert.match(await page.textContent('#search-results li'), /PC06/);
+      await wide('filtered by the long agency');
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], `search page with results at ${width} px:\n${describe(violations)}`);
+      await page.close();
+    }
+  } finally {
+    reflow.stop();
+    rmSync(join(content, '..'), { recursive: true, force: true });
   }
 });
 
