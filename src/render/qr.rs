@@ -133,7 +133,11 @@ fn best_mask(canvas: &Canvas, width: usize) -> Vec<bool> {
             .into_iter()
             .map(|c| c == Color::Dark)
             .collect();
-        let score = penalty(&dark, width);
+        let score = if width <= 128 {
+            penalty_by_rows(&dark, width)
+        } else {
+            penalty(&dark, width)
+        };
         if best.as_ref().is_none_or(|(lowest, _)| score < *lowest) {
             best = Some((score, dark));
         }
@@ -209,6 +213,83 @@ fn penalty(dark: &[bool], width: usize) -> u16 {
     score.wrapping_add(balance)
 }
 
+/// [`penalty`], counted on rows and columns as bits (a code of up to 128 modules a
+/// side: every address of the site): each rule is a few shifts and masks a row.
+fn penalty_by_rows(dark: &[bool], width: usize) -> u16 {
+    let mut rows = vec![0u128; width];
+    let mut columns = vec![0u128; width];
+    for y in 0..width {
+        for x in 0..width {
+            if dark[y * width + x] {
+                rows[y] |= 1 << x;
+                columns[x] |= 1 << y;
+            }
+        }
+    }
+    let all: u128 = if width == 128 {
+        u128::MAX
+    } else {
+        (1 << width) - 1
+    };
+    // Bits `from..to` of a line.
+    let range = |from: usize, to: usize| -> u128 {
+        let to = to.min(width);
+        match to.saturating_sub(from) {
+            0 => 0,
+            128.. => u128::MAX,
+            len => ((1u128 << len) - 1) << from,
+        }
+    };
+    let mut score: u16 = 0;
+    // Runs of five or more: from the positions where the colour changes.
+    for line in rows.iter().chain(&columns) {
+        // Bit x: module x differs from module x + 1 (the last one ends every line).
+        let changes = ((line ^ (line >> 1)) & (all >> 1)) | (1 << (width - 1));
+        let mut start = 0;
+        let mut rest = changes;
+        while rest != 0 {
+            let end = rest.trailing_zeros() as usize;
+            let run = end + 1 - start;
+            if run >= 5 {
+                score = score.wrapping_add((run - 2) as u16);
+            }
+            start = end + 1;
+            rest &= rest - 1;
+        }
+    }
+    // 2×2 blocks of one colour.
+    for pair in rows.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let same = !(a ^ (a >> 1)) & !(a ^ b) & !(b ^ (b >> 1)) & (all >> 1);
+        score = score.wrapping_add(3 * same.count_ones() as u16);
+    }
+    // Finder-like patterns.
+    const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
+    for lines in [&rows, &columns] {
+        let mut finder: u16 = 0;
+        for line in lines.iter() {
+            let mut found = if width >= 7 { all >> 6 } else { 0 };
+            for (k, dark) in FINDER.iter().enumerate() {
+                let shifted = line >> k;
+                found &= if *dark { shifted } else { !shifted };
+            }
+            while found != 0 {
+                let j = found.trailing_zeros() as usize;
+                found &= found - 1;
+                let left_dark = line & range(j.saturating_sub(4), j) != 0;
+                let right_dark = line & range(j + 7, j + 11) != 0;
+                if !left_dark || !right_dark {
+                    finder = finder.wrapping_add(40);
+                }
+            }
+        }
+        score = score.wrapping_add(finder.wrapping_sub(360));
+    }
+    let dark_modules: usize = rows.iter().map(|r| r.count_ones() as usize).sum();
+    let ratio = dark_modules * 200 / dark.len();
+    score.wrapping_add(ratio.abs_diff(100) as u16)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +317,33 @@ mod tests {
             masks.insert(ours.1[8 * ours.0..8 * ours.0 + 9].to_vec());
         }
         assert!(masks.len() >= 6, "{} masks chosen", masks.len());
+    }
+
+    #[test]
+    fn rows_count_as_modules_do() {
+        // Random squares, and codes of every size the site makes and more.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for width in [21, 25, 57, 61, 64, 65, 101, 127, 128] {
+            for _ in 0..20 {
+                let dark: Vec<bool> = (0..width * width)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        seed % 3 == 0
+                    })
+                    .collect();
+                assert_eq!(
+                    penalty_by_rows(&dark, width),
+                    penalty(&dark, width),
+                    "{width}"
+                );
+            }
+        }
+        for n in [10, 100, 250, 400] {
+            let (width, dark) = encode("x".repeat(n).as_bytes()).unwrap();
+            assert_eq!(penalty_by_rows(&dark, width), penalty(&dark, width), "{n}");
+        }
     }
 
     #[test]
