@@ -95,7 +95,7 @@ pub struct Context<'a> {
 pub type Stage = fn(&Context) -> Result<usize, Error>;
 
 /// The output stages, in no particular order: they run side by side.
-pub const STAGES: [(&'static str, Stage); 3] = [
+pub const STAGES: [(&str, Stage); 3] = [
     ("pages", pages),
     ("search index", search_index),
     ("files for machines", machine_files),
@@ -537,6 +537,9 @@ impl Pipeline {
     }
 }
 
+/// Named steps and the time each took.
+type Steps = Vec<(&'static str, Duration)>;
+
 /// The inputs of a build, hashed: all of them, and split for incremental rendering.
 struct Hashed {
     total: u64,
@@ -545,10 +548,7 @@ struct Hashed {
 
 /// Runs the stages side by side; returns how many files they wrote together, and the
 /// time each took.
-fn run_stages(
-    cx: &Context,
-    stages: &[(&'static str, Stage)],
-) -> Result<(usize, Vec<(&'static str, Duration)>), Error> {
+fn run_stages(cx: &Context, stages: &[(&'static str, Stage)]) -> Result<(usize, Steps), Error> {
     use rayon::prelude::*;
     let done: Vec<Result<_, Error>> = stages
         .par_iter()

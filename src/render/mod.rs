@@ -102,20 +102,13 @@ pub fn render(
     progress: &Progress,
 ) -> Result<Rendered, Error> {
     progress.step("preparing the theme");
-    let (assets, asset_names) = assets::build()?;
+    let (assets, _) = assets::build()?;
     for asset in &assets {
         write(&asset.path, &asset.bytes).map_err(|e| io_error(&asset.path, e))?;
     }
     let jobs = jobs(catalogue);
     let mut rendered = render_jobs(
-        catalogue,
-        base_url,
-        form_sizes,
-        &asset_names,
-        &jobs,
-        write,
-        reuse,
-        progress,
+        catalogue, base_url, form_sizes, &jobs, write, reuse, progress,
     )?;
     rendered.files += assets.len();
     Ok(rendered)
@@ -132,7 +125,6 @@ pub fn render_procedures(
     write: Write,
     reuse: Option<&Reuse>,
 ) -> Result<Rendered, Error> {
-    let (_, asset_names) = assets::build()?;
     let mut jobs = Vec::new();
     for p in catalogue
         .procedures
@@ -146,7 +138,6 @@ pub fn render_procedures(
         catalogue,
         base_url,
         form_sizes,
-        &asset_names,
         &jobs,
         write,
         reuse,
@@ -158,7 +149,6 @@ fn render_jobs(
     catalogue: &Catalogue,
     base_url: &str,
     form_sizes: &BTreeMap<String, u64>,
-    asset_names: &BTreeMap<String, String>,
     jobs: &[Job],
     write: Write,
     reuse: Option<&Reuse>,
@@ -166,7 +156,9 @@ fn render_jobs(
 ) -> Result<Rendered, Error> {
     let strings = Strings::load(catalogue.site.language)?;
     let base = base_path(base_url);
-    let tera = environment(catalogue, base_url, &base, &strings, asset_names)?;
+    // Made once a process (`assets::build`): only their hashed names here.
+    let (_, asset_names) = assets::build()?;
+    let tera = environment(catalogue, base_url, &base, &strings, &asset_names)?;
     let markdown = Markdown::new(&base);
     let qr_codes = qr::Codes::new(catalogue, base_url);
     let sources = view::Sources {
