@@ -13,6 +13,7 @@ use crate::catalogue::{self, Catalogue};
 use crate::content::{self, Sources};
 use crate::output::{Manifest, Staging};
 use crate::progress::Progress;
+use crate::render::reuse::{Inputs, Reuse, Units};
 use crate::{Error, publish, render, search};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -34,6 +35,10 @@ pub struct Report {
     pub base_url: String,
     /// Each step, with the time it took.
     pub steps: Vec<(&'static str, Duration)>,
+    /// Units of pages (a page with its parts, or a procedure's page with its sheet)
+    /// kept from the output as they were, and made.
+    pub pages_kept: usize,
+    pub pages_made: usize,
 }
 
 /// Loads and validates the content folder.
@@ -81,6 +86,8 @@ pub struct Context<'a> {
     /// The size of every form file, for the download links.
     pub form_sizes: &'a BTreeMap<String, u64>,
     pub write: crate::output::Write<'a>,
+    /// What the output folder holds that this build may keep (incremental rendering).
+    pub reuse: Option<&'a Reuse>,
     pub progress: &'a Progress,
 }
 
@@ -101,6 +108,7 @@ fn pages(cx: &Context) -> Result<usize, Error> {
         cx.base_url,
         cx.form_sizes,
         cx.write,
+        cx.reuse,
         cx.progress,
     )?;
     let sitemaps = publish::sitemaps(cx.base_url, &rendered.published);
@@ -156,6 +164,9 @@ pub struct Pipeline {
     staged: Option<Manifest>,
     /// The hash of the inputs the output was made from, when known.
     inputs: Option<u64>,
+    /// What each unit of the output was made from, when known: what the next build
+    /// need not make again.
+    units: Units,
 }
 
 impl Pipeline {
@@ -177,6 +188,7 @@ impl Pipeline {
             output: None,
             staged: None,
             inputs: None,
+            units: Units::new(),
         })
     }
 
@@ -213,7 +225,8 @@ impl Pipeline {
             clock = Instant::now();
         };
         let (sources, changed) = self.read(changed, progress)?;
-        let inputs = self.inputs_of(&sources);
+        let hashed = self.inputs_of(&sources);
+        let inputs = hashed.total;
         let output = self.options.output.clone();
         // What another process left: trusted only while the output is as it left it.
         // (What this process wrote itself it knows.)
@@ -224,6 +237,7 @@ impl Pipeline {
             (self.inputs, self.output, self.staged) =
                 (cache.inputs, Some(cache.output), cache.staged);
             self.built_for = cache.base_url;
+            self.units = cache.units;
         }
         let unchanged = self.inputs == Some(inputs);
         let procedures = sources
@@ -239,6 +253,8 @@ impl Pipeline {
                 files: files.map_or(0, |m| m.len() - 1),
                 base_url: base_url.to_string(),
                 steps,
+                pages_kept: 0,
+                pages_made: 0,
             })
         };
         if unchanged && !self.remember {
@@ -268,50 +284,105 @@ impl Pipeline {
         lap("copy forms");
 
         let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+        let reuse = Reuse::new(hashed.units, self.reusable_units());
         let cx = Context {
             catalogue: &catalogue,
             base_url: &base_url,
             form_sizes: &form_sizes,
             write: &write,
+            reuse: Some(&reuse),
             progress,
         };
         // Side by side: the index's single-threaded parts leave a core to the others.
-        run_stages(&cx, &STAGES)?;
+        let (_, stage_times) = run_stages(&cx, &STAGES)?;
         lap("pages, search index and files for machines");
+        let (pages_kept, pages_made) = reuse.counts();
+        let (kept, units) = reuse.finish();
+        self.keep(&staging, &kept)?;
+        lap("keep unchanged pages");
 
         progress.step("replacing the output folder");
         self.built_for = base_url.clone();
+        self.units = units;
         let files = self.commit(staging, Some(inputs))?;
         lap("swap");
+        // Then each stage's own time (they overlap): the split the benchmarks report.
+        steps.extend(stage_times);
         Ok(Report {
             procedures: catalogue.procedures.len(),
             // Not the marker file.
             files: files - 1,
             base_url,
             steps,
+            pages_kept,
+            pages_made,
         })
     }
 
     /// The hash of everything the output is made from, besides the binary: the text of
     /// every content file, the other files' names, sizes and modification times, and
-    /// the base URL given.
-    fn inputs_of(&self, sources: &Sources) -> u64 {
-        let mut digest = cache::Digest::new();
-        digest.add(&self.base_url);
-        digest.add(&self.origin);
+    /// the base URL given; and the same split for the keys of incremental rendering
+    /// (each procedure file apart).
+    fn inputs_of(&self, sources: &Sources) -> Hashed {
+        use std::hash::{Hash, Hasher};
+        let file_hash = |rel: &str, text: &str| {
+            let mut h = std::hash::DefaultHasher::new();
+            rel.hash(&mut h);
+            text.hash(&mut h);
+            h.finish()
+        };
+        let mut global = cache::Digest::new();
+        global.add(&self.base_url);
+        global.add(&self.origin);
+        let mut procedures = std::collections::HashMap::new();
         for file in &sources.files {
-            digest.add_bytes(file.rel.as_bytes());
-            digest.add_bytes(file.text.as_bytes());
+            let hash = file_hash(&file.rel, &file.text);
+            if file.kind == content::Kind::Procedure {
+                procedures.insert(file.rel.clone(), hash);
+            } else {
+                global.add(&hash);
+            }
         }
         for problem in &sources.problems {
-            digest.add_bytes(problem.to_string().as_bytes());
+            global.add_bytes(problem.to_string().as_bytes());
         }
         for asset in &sources.assets {
             let meta = std::fs::metadata(self.options.content.join(asset)).ok();
             let stamp = meta.map(|m| (m.len(), m.modified().ok()));
-            digest.add(&(asset, stamp));
+            global.add(&(asset, stamp));
         }
-        digest.finish()
+        let global = global.finish();
+        let mut total = cache::Digest::new();
+        total.add(&global);
+        let mut sorted: Vec<(&String, &u64)> = procedures.iter().collect();
+        sorted.sort();
+        total.add(&sorted);
+        Hashed {
+            total: total.finish(),
+            units: Inputs { global, procedures },
+        }
+    }
+
+    /// The units of the last build that the output folder holds as they were made.
+    fn reusable_units(&mut self) -> Units {
+        let Some(output) = &self.output else {
+            return Units::new();
+        };
+        let mut units = std::mem::take(&mut self.units);
+        units.retain(|_, unit| unit.files.iter().all(|f| output.contains_key(f)));
+        units
+    }
+
+    /// Carries the files of the units kept over from the output into `staging`.
+    fn keep(&self, staging: &Staging, kept: &[String]) -> Result<(), Error> {
+        let Some(output) = &self.output else {
+            return Ok(());
+        };
+        let files: Manifest = kept
+            .iter()
+            .filter_map(|f| Some((f.clone(), *output.get(f)?)))
+            .collect();
+        staging.carry(&files).map_err(Error::Io)
     }
 
     /// Swaps in the pages of the procedures whose files are in `changed` over the last
@@ -358,10 +429,19 @@ impl Pipeline {
         let staging = self.staging()?;
         lap(&mut update, "prepare");
         let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
-        render::render_procedures(&catalogue, &base_url, &form_sizes, &codes, &write)?;
+        // The pages made here replace theirs in what the next build may keep.
+        let hashed = self.inputs_of(self.sources.as_ref().ok_or_else(|| {
+            Error::Internal("the content read for an update was not kept".into())
+        })?);
+        let made = Reuse::new(hashed.units, Units::new());
+        let reuse = Some(&made).filter(|_| !self.units.is_empty());
+        render::render_procedures(&catalogue, &base_url, &form_sizes, &codes, &write, reuse)?;
         lap(&mut update, "render");
         staging.carry(&last)?;
         lap(&mut update, "carry the rest");
+        if !self.units.is_empty() {
+            self.units.extend(made.finish().1);
+        }
         self.commit(staging, None)?;
         lap(&mut update, "swap");
         update.pages = codes.len();
@@ -448,6 +528,7 @@ impl Pipeline {
                 &self.built_for,
                 &written,
                 self.output.as_ref(),
+                &self.units,
             );
         }
         self.staged = self.output.replace(written);
@@ -456,13 +537,31 @@ impl Pipeline {
     }
 }
 
-/// Runs the stages side by side; returns how many files they wrote together.
-fn run_stages(cx: &Context, stages: &[(&str, Stage)]) -> Result<usize, Error> {
+/// Named steps and the time each took.
+type Steps = Vec<(&'static str, Duration)>;
+
+/// The inputs of a build, hashed: all of them, and split for incremental rendering.
+struct Hashed {
+    total: u64,
+    units: Inputs,
+}
+
+/// Runs the stages side by side; returns how many files they wrote together, and the
+/// time each took.
+fn run_stages(cx: &Context, stages: &[(&'static str, Stage)]) -> Result<(usize, Steps), Error> {
     use rayon::prelude::*;
-    stages
+    let done: Vec<Result<_, Error>> = stages
         .par_iter()
-        .map(|(_, stage)| stage(cx))
-        .try_reduce(|| 0, |a, b| Ok(a + b))
+        .map(|(name, stage)| {
+            let started = Instant::now();
+            stage(cx).map(|files| (files, (*name, started.elapsed())))
+        })
+        .collect();
+    // When several fail, the first stage's error, whichever came first: the same
+    // message every time.
+    let done = done.into_iter().collect::<Result<Vec<_>, Error>>()?;
+    let files = done.iter().map(|(files, _)| files).sum();
+    Ok((files, done.into_iter().map(|(_, took)| took).collect()))
 }
 
 /// The files added, removed or edited between two readings of the content.

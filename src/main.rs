@@ -245,8 +245,16 @@ fn main() -> ExitCode {
                         .iter()
                         .map(|(name, time)| format!("{name} {} ms", time.as_millis()))
                         .collect();
+                    // Pages kept from the output because their inputs did not change.
+                    let kept = match report.pages_kept {
+                        0 => String::new(),
+                        kept => format!(
+                            "; pages: {} made, {kept} kept as they were",
+                            report.pages_made
+                        ),
+                    };
                     eprintln!(
-                        "built {} procedures, {} files into {} for {} ({})",
+                        "built {} procedures, {} files into {} for {} ({}{kept})",
                         report.procedures,
                         report.files,
                         output.display(),

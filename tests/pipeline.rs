@@ -210,3 +210,138 @@ fn a_rebuild_with_nothing_changed_does_nothing_and_an_edit_rebuilds() {
         Vec::<String>::new()
     );
 }
+
+#[path = "support/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+/// The procedure files of a content folder, sorted.
+fn procedure_files(content: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(content.join("procedures"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The value of a front-matter line `name: value` of a procedure file.
+fn front(text: &str, name: &str) -> Option<String> {
+    let prefix = format!("{name}: ");
+    text.lines()
+        .find_map(|l| l.strip_prefix(&prefix))
+        .map(str::to_string)
+}
+
+#[test]
+fn an_edit_makes_only_its_pages_again_and_the_site_equals_a_clean_build() {
+    let tmp = TempDir::new("pipeline-incremental");
+    let content = tmp.join("content");
+    generate::write_catalogue(&content, 300, 11).expect("generate");
+    let options = Options {
+        content: content.clone(),
+        output: tmp.join("public"),
+        base_url: Some(BASE.to_string()),
+    };
+    let first = thutuc::build(&options).unwrap();
+    assert_eq!(first.pages_kept, 0);
+    let units = first.pages_made;
+    assert!(units > 300, "{units} units");
+
+    // Each step: a build that keeps what did not change, then the whole tree compared
+    // byte for byte with a clean build of the same content.
+    let step = |what: &str| {
+        let report = thutuc::build(&options).unwrap();
+        assert_eq!(
+            differ(&all_files(&options.output), &clean_build(&content)),
+            Vec::<String>::new(),
+            "{what}"
+        );
+        (report.pages_kept, report.pages_made)
+    };
+    let files = procedure_files(&content);
+    let edit = |file: &std::path::Path, from: &str, to: &str| {
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(text.contains(from), "{}: {from}", file.display());
+        std::fs::write(file, text.replacen(from, to, 1)).unwrap();
+    };
+
+    // A sentence added to one procedure's body: its page and sheet, its lists, the
+    // pages that link to it, the site's own pages; the rest is kept.
+    let body = &files[0];
+    let text = std::fs::read_to_string(body).unwrap();
+    std::fs::write(body, format!("{text}\nMột câu mới INCREMENTAL.\n")).unwrap();
+    let (kept, made) = step("a body edited");
+    assert_eq!(kept + made, units);
+    assert!(made >= 2 && made * 5 < units, "made {made} of {units}");
+    let page = all_files(&options.output)
+        .into_iter()
+        .find(|(_, bytes)| String::from_utf8_lossy(bytes).contains("INCREMENTAL"));
+    assert!(page.is_some(), "the edit is on its page");
+
+    // One procedure names another as related: both pages change (the other lists it
+    // as naming it). Then the named one's title changes: the naming one's page shows
+    // it, and so do the lists. Then the link goes again.
+    let (naming, named) = (&files[2], &files[3]);
+    let read = |f: &std::path::Path| std::fs::read_to_string(f).unwrap();
+    let code = front(&read(named), "code").unwrap();
+    edit(
+        naming,
+        "\ntitle: ",
+        &format!("\nrelated: [{code}]\ntitle: "),
+    );
+    step("a related link added");
+    let title = front(&read(named), "title").unwrap();
+    let edited = match title.strip_suffix('"') {
+        Some(quoted) => format!("{quoted} sửa\""),
+        None => format!("{title} sửa"),
+    };
+    edit(
+        named,
+        &format!("title: {title}"),
+        &format!("title: {edited}"),
+    );
+    let (_, made) = step("a related procedure's title edited");
+    assert!(made * 4 < units, "made {made} of {units}");
+    edit(naming, &format!("related: [{code}]\n"), "");
+    step("a related link removed");
+
+    // A new procedure, then removed again.
+    let new = content.join("procedures/them-moi.md");
+    let text = std::fs::read_to_string(&files[1]).unwrap();
+    let code = front(&text, "code").unwrap();
+    let title = front(&text, "title").unwrap();
+    let text = text
+        .replacen(&format!("code: {code}"), "code: \"9.999999\"", 1)
+        .replacen(&format!("title: {title}"), "title: Thủ tục thêm mới", 1);
+    let text = match front(&text, "slug") {
+        Some(slug) => text.replacen(&format!("slug: {slug}"), "slug: thu-tuc-them-moi", 1),
+        None => text,
+    };
+    let text = match front(&text, "aliases") {
+        Some(aliases) => text.replacen(&format!("aliases: {aliases}\n"), "", 1),
+        None => text,
+    };
+    std::fs::write(&new, text).unwrap();
+    step("a procedure added");
+    std::fs::remove_file(&new).unwrap();
+    step("a procedure removed");
+
+    // A change outside the procedures (an agency): everything is made again.
+    let agency = walkdir::WalkDir::new(content.join("agencies"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_type().is_file())
+        .expect("an agency")
+        .into_path();
+    let text = std::fs::read_to_string(&agency).unwrap();
+    std::fs::write(&agency, format!("{text}phone: \"0123 456 789\"\n")).unwrap();
+    let (kept, _) = step("an agency edited");
+    assert_eq!(kept, 0);
+
+    // Nothing changed: nothing is made.
+    let again = thutuc::build(&options).unwrap();
+    assert_eq!((again.pages_kept, again.pages_made), (0, 0));
+}

@@ -5,13 +5,15 @@
 //! URL, forms, and the same `thutuc` binary, which holds the theme) has nothing to do:
 //! the output is already what a clean build would make, byte for byte, since a build is
 //! deterministic. Otherwise the manifests let the staging folder skip reading the files
-//! it is known to hold already.
+//! it is known to hold already, and the units ([`crate::render::reuse`]) let the build
+//! keep every page whose inputs did not change.
 //!
 //! The file is only a shortcut: when it is missing, unreadable or from another binary,
 //! the build runs in full. It is removed before a build writes anything and written
 //! again after the swap, so that a failed or killed build never leaves it wrong.
 
 use crate::output::Manifest;
+use crate::render::reuse::Units;
 use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -30,6 +32,9 @@ pub struct Cache {
     pub output: Manifest,
     /// What the staging folder beside it holds (the output before).
     pub staged: Option<Manifest>,
+    /// What each unit of the output (a page and its parts) was made from.
+    #[serde(default)]
+    pub units: Units,
 }
 
 /// Where the cache of `output` is kept.
@@ -64,6 +69,7 @@ pub fn save(
     base_url: &str,
     written: &Manifest,
     staged: Option<&Manifest>,
+    units: &Units,
 ) {
     if binary() == 0 {
         return;
@@ -74,6 +80,7 @@ pub fn save(
         base_url: base_url.to_string(),
         output: written.clone(),
         staged: staged.cloned(),
+        units: units.clone(),
     };
     if let (Some(path), Ok(json)) = (path(output), serde_json::to_vec(&cache)) {
         // Whole or not at all, even when the build is killed while it writes.

@@ -50,26 +50,37 @@ fn depth(page: &[u8]) -> usize {
         if name_end == name_start || !page[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let name = page[name_start..name_end].to_ascii_lowercase();
+        let mut buf = [0; 8];
+        let name = short_lower(&page[name_start..name_end], &mut buf);
         if closing {
             depth = depth.saturating_sub(1);
             continue;
         }
-        if VOID.contains(&name.as_slice()) {
+        if VOID.contains(&name) {
             continue;
         }
         depth += 1;
         deepest = deepest.max(depth);
-        if matches!(
-            name.as_slice(),
-            b"script" | b"style" | b"title" | b"textarea"
-        ) {
+        if matches!(name, b"script" | b"style" | b"title" | b"textarea") {
             let mut close = b"</".to_vec();
-            close.extend_from_slice(&name);
+            close.extend_from_slice(name);
             i = find_bytes_ignoring_case(page, &close, name_end).unwrap_or(n);
         }
     }
     deepest
+}
+
+/// A tag name in lower case, in `buf`: without allocating, for the scans below run over
+/// every tag of every page. Empty for a name longer than `buf`, which is none of the
+/// names they look for (the longest is `textarea`).
+fn short_lower<'b>(name: &[u8], buf: &'b mut [u8; 8]) -> &'b [u8] {
+    if name.len() > buf.len() {
+        return &[];
+    }
+    for (b, n) in buf.iter_mut().zip(name) {
+        *b = n.to_ascii_lowercase();
+    }
+    &buf[..name.len()]
 }
 
 /// Elements without content or end tag.
@@ -110,7 +121,8 @@ fn escape_lt(page: Vec<u8>) -> Vec<u8> {
             i += 1;
             continue;
         }
-        let name = page[i + 1..name_end].to_ascii_lowercase();
+        let mut buf = [0; 8];
+        let name = short_lower(&page[i + 1..name_end], &mut buf);
         out.extend_from_slice(&page[i..name_end]);
         i = name_end;
         // The attributes, up to the `>` that is not inside quotes. (The minifier writes
@@ -136,12 +148,9 @@ fn escape_lt(page: Vec<u8>) -> Vec<u8> {
             out.push(b);
         }
         // Elements whose text is raw: copied up to their end tag, `<title>`'s escaped.
-        if matches!(
-            name.as_slice(),
-            b"script" | b"style" | b"title" | b"textarea"
-        ) {
+        if matches!(name, b"script" | b"style" | b"title" | b"textarea") {
             let mut close = b"</".to_vec();
-            close.extend_from_slice(&name);
+            close.extend_from_slice(name);
             let end = find_bytes_ignoring_case(&page, &close, i).unwrap_or(n);
             for &b in &page[i..end] {
                 if b == b'<' && name == b"title" {

@@ -16,6 +16,7 @@ pub mod paginate;
 pub mod posting;
 pub mod qr;
 pub mod reports;
+pub mod reuse;
 pub mod theme;
 pub mod view;
 
@@ -31,6 +32,7 @@ use tera::{Context, Tera, Value};
 use view::{Entry, Index, Link};
 
 use crate::output::Published;
+use reuse::Reuse;
 // The search index writes through the same type as the pages.
 pub use crate::output::Write;
 
@@ -89,27 +91,24 @@ pub fn base_path(base_url: &str) -> String {
 
 /// Renders every page of `catalogue` (and the theme's assets) into `write`.
 /// `base_url` is absolute and ends with `/`; `form_sizes` gives the size of each form file.
+/// With `reuse`, a page whose inputs are those of a page in the output is not made again
+/// ([`reuse`]): its files are listed for the caller to keep.
 pub fn render(
     catalogue: &Catalogue,
     base_url: &str,
     form_sizes: &BTreeMap<String, u64>,
     write: Write,
+    reuse: Option<&Reuse>,
     progress: &Progress,
 ) -> Result<Rendered, Error> {
     progress.step("preparing the theme");
-    let (assets, asset_names) = assets::build()?;
+    let (assets, _) = assets::build()?;
     for asset in &assets {
         write(&asset.path, &asset.bytes).map_err(|e| io_error(&asset.path, e))?;
     }
     let jobs = jobs(catalogue);
     let mut rendered = render_jobs(
-        catalogue,
-        base_url,
-        form_sizes,
-        &asset_names,
-        &jobs,
-        write,
-        progress,
+        catalogue, base_url, form_sizes, &jobs, write, reuse, progress,
     )?;
     rendered.files += assets.len();
     Ok(rendered)
@@ -124,8 +123,8 @@ pub fn render_procedures(
     form_sizes: &BTreeMap<String, u64>,
     codes: &std::collections::HashSet<&str>,
     write: Write,
+    reuse: Option<&Reuse>,
 ) -> Result<Rendered, Error> {
-    let (_, asset_names) = assets::build()?;
     let mut jobs = Vec::new();
     for p in catalogue
         .procedures
@@ -139,9 +138,9 @@ pub fn render_procedures(
         catalogue,
         base_url,
         form_sizes,
-        &asset_names,
         &jobs,
         write,
+        reuse,
         &Progress::hidden(),
     )
 }
@@ -150,14 +149,16 @@ fn render_jobs(
     catalogue: &Catalogue,
     base_url: &str,
     form_sizes: &BTreeMap<String, u64>,
-    asset_names: &BTreeMap<String, String>,
     jobs: &[Job],
     write: Write,
+    reuse: Option<&Reuse>,
     progress: &Progress,
 ) -> Result<Rendered, Error> {
     let strings = Strings::load(catalogue.site.language)?;
     let base = base_path(base_url);
-    let tera = environment(catalogue, base_url, &base, &strings, asset_names)?;
+    // Made once a process (`assets::build`): only their hashed names here.
+    let (_, asset_names) = assets::build()?;
+    let tera = environment(catalogue, base_url, &base, &strings, &asset_names)?;
     let markdown = Markdown::new(&base);
     let qr_codes = qr::Codes::new(catalogue, base_url);
     let sources = view::Sources {
@@ -174,13 +175,12 @@ fn render_jobs(
         base_url,
     };
     progress.counted("rendering pages", jobs.len());
-    let render_one = |job: &Job| {
-        let page = pages.page(job);
+    let render_page = |page: &Page, job: &Job| {
         let parts = page.parts();
         let published = (1..=parts)
             .into_par_iter()
             .map(|number| {
-                let (path, context) = pages.part(&page, number, parts);
+                let (path, context) = pages.part(page, number, parts);
                 let html = tera.render(page.template, &context).map_err(|e| {
                     Error::Theme(format!("rendering {path} with {}: {e}", page.template))
                 })?;
@@ -197,8 +197,35 @@ fn render_jobs(
                 }))
             })
             .collect::<Result<Vec<Option<Published>>, Error>>()?;
+        Ok::<_, Error>((parts, published.into_iter().flatten().collect::<Vec<_>>()))
+    };
+    let deps = reuse.map(|r| Deps::new(catalogue, r));
+    let render_one = |job: &Job| {
+        let unit = deps.as_ref().zip(reuse).map(|(deps, reuse)| {
+            let id = job.path(catalogue);
+            let key = deps.key(job);
+            (reuse, id, key)
+        });
+        if let Some((reuse, id, key)) = &unit
+            && let Some(kept) = reuse.keep(id, *key)
+        {
+            progress.tick();
+            let published = kept.published.into_iter();
+            let published = published.map(|(path, lastmod)| Published { path, lastmod });
+            return Ok((kept.files.len(), published.collect()));
+        }
+        let mut files = Vec::new();
+        let mut published = Vec::new();
+        for page in pages.pages(job) {
+            let (parts, done) = render_page(&page, job)?;
+            files.extend((1..=parts).map(|n| file_of(&paginate::path(&page.path, n))));
+            published.extend(done);
+        }
+        if let Some((reuse, id, key)) = &unit {
+            reuse.made(id, *key, files.clone(), &published);
+        }
         progress.tick();
-        Ok((parts, published.into_iter().flatten().collect::<Vec<_>>()))
+        Ok((files.len(), published))
     };
     let rendered: Vec<(usize, Vec<Published>)> = render_pool()?.install(|| {
         jobs.par_iter()
@@ -317,8 +344,11 @@ enum Job<'a> {
     OpenData,
     /// An old path that redirects to a procedure.
     Alias(&'a str, &'a Procedure),
-    /// A printable sheet (`niem-yet/`, `thu-tuc/<slug>/in/`): not in the sitemap.
+    /// A posting sheet (`niem-yet/`): not in the sitemap.
     Sheet(posting::Sheet<'a>),
+    /// A procedure's A4 sheet (`thu-tuc/<slug>/in/`), made with its page: not in the
+    /// sitemap.
+    ProcedureSheet(&'a Procedure),
 }
 
 impl Job<'_> {
@@ -326,7 +356,7 @@ impl Job<'_> {
     /// pages, which show the whole catalogue.
     fn source(&self, c: &Catalogue) -> Option<String> {
         Some(match self {
-            Job::Procedure(p) | Job::Alias(_, p) => p.source.clone(),
+            Job::Procedure(p) | Job::Alias(_, p) | Job::ProcedureSheet(p) => p.source.clone(),
             Job::Sheet(sheet) => sheet.source(),
             Job::Agency(i) => format!("agencies/{}.yaml", c.agencies[*i].id),
             Job::Group(i) => format!("groups/{}.yaml", c.groups[*i].id),
@@ -356,6 +386,7 @@ impl Job<'_> {
             Job::OpenData => urls::OPEN_DATA.to_string(),
             Job::Alias(from, _) => from.to_string(),
             Job::Sheet(sheet) => sheet.path(),
+            Job::ProcedureSheet(p) => urls::procedure_sheet(&p.slug),
         }
     }
 }
@@ -382,6 +413,151 @@ fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
     }
     jobs.extend(posting::sheets(c).into_iter().map(Job::Sheet));
     jobs
+}
+
+/// What the pages are made from, for the keys of [`reuse`]: which procedures each page
+/// shows besides its own.
+struct Deps<'a> {
+    c: &'a Catalogue,
+    reuse: &'a Reuse,
+    /// For each code, the procedures that name it in `related`.
+    named_by: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
+    /// For each agency, the procedures its page and sheets show: those it handles,
+    /// decides, or (the service centre) receives.
+    of_agency: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
+    /// Every procedure: for the pages that show the whole catalogue.
+    all: u64,
+}
+
+impl<'a> Deps<'a> {
+    fn new(c: &'a Catalogue, reuse: &'a Reuse) -> Deps<'a> {
+        let mut named_by: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
+        let mut of_agency: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
+        let centre = c.site.service_centre.as_deref().and_then(|id| c.agency(id));
+        for p in &c.procedures {
+            for r in &p.related {
+                named_by.entry(r.as_str()).or_default().push(p);
+            }
+            of_agency.entry(&p.agency).or_default().push(p);
+            if let Some(d) = p.deciding_agency.as_deref().filter(|d| *d != p.agency) {
+                of_agency.entry(d).or_default().push(p);
+            }
+            if let Some(centre) = centre
+                .filter(|a| a.id != p.agency && Some(a.id.as_str()) != p.deciding_agency.as_deref())
+                && posting::received_at(c, centre, p)
+            {
+                of_agency.entry(&centre.id).or_default().push(p);
+            }
+        }
+        let all = reuse.key(("all", Self::hashes(reuse, c.procedures.iter())));
+        Deps {
+            c,
+            reuse,
+            named_by,
+            of_agency,
+            all,
+        }
+    }
+
+    /// The code and file hash of each procedure, in order, as one hash.
+    fn hashes<'p>(reuse: &Reuse, procedures: impl Iterator<Item = &'p Procedure>) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        for p in procedures {
+            (p.code.as_str(), reuse.procedure(&p.source)).hash(&mut h);
+        }
+        h.finish()
+    }
+
+    /// The key of a job's pages: a hash of everything they show.
+    fn key(&self, job: &Job) -> u64 {
+        let (c, reuse) = (self.c, self.reuse);
+        let hashes = |list: &mut dyn Iterator<Item = &Procedure>| Self::hashes(reuse, list);
+        let members = |keep: &dyn Fn(&Procedure) -> bool| {
+            hashes(&mut c.procedures.iter().filter(|p| keep(p)))
+        };
+        let path = job.path(c);
+        match job {
+            Job::Procedure(p) | Job::ProcedureSheet(p) => {
+                // Its own record, and those of the procedures its page links to with
+                // their titles: related (both ways), the replacement, its groups'.
+                let mut others: Vec<&Procedure> = Vec::new();
+                let named = p.related.iter().chain(&p.replaced_by);
+                others.extend(named.filter_map(|code| c.procedure(code)));
+                others.extend(self.named_by.get(p.code.as_str()).into_iter().flatten());
+                for g in c.groups_of(&p.code) {
+                    others.extend(g.procedures.iter().filter_map(|code| c.procedure(code)));
+                }
+                let own = reuse.procedure(&p.source);
+                reuse.key(("procedure", path, own, hashes(&mut others.into_iter())))
+            }
+            Job::Alias(_, p) => reuse.key(("alias", path, reuse.procedure(&p.source))),
+            Job::Field(i) => {
+                let id = &c.fields[*i].id;
+                reuse.key(("field", path, members(&|p| &p.field == id)))
+            }
+            Job::Level(i) => {
+                let id = &c.levels[*i].id;
+                reuse.key(("level", path, members(&|p| p.levels.contains(id))))
+            }
+            Job::LifeEvent(i) => {
+                let id = &c.life_events[*i].id;
+                reuse.key(("life event", path, members(&|p| p.life_events.contains(id))))
+            }
+            Job::Agency(i) => {
+                let list = self.of_agency.get(c.agencies[*i].id.as_str());
+                reuse.key((
+                    "agency",
+                    path,
+                    hashes(&mut list.into_iter().flatten().copied()),
+                ))
+            }
+            Job::Group(i) => {
+                let list = c.groups[*i]
+                    .procedures
+                    .iter()
+                    .filter_map(|code| c.procedure(code));
+                reuse.key(("group", path, hashes(&mut list.into_iter())))
+            }
+            Job::Sheet(sheet) => {
+                use posting::Sheet;
+                match sheet {
+                    Sheet::Agency(_, list) => {
+                        reuse.key(("sheet", path, hashes(&mut list.iter().copied())))
+                    }
+                    Sheet::AgencyIndex(_, fields, newest) => {
+                        let fields: Vec<(&str, usize)> =
+                            fields.iter().map(|(f, n)| (f.id.as_str(), *n)).collect();
+                        reuse.key(("sheet index", path, fields, newest))
+                    }
+                    Sheet::FieldIndex {
+                        count,
+                        parts,
+                        newest,
+                        ..
+                    } => reuse.key(("field index", path, count, parts, newest)),
+                    Sheet::AgencyField {
+                        procedures,
+                        number,
+                        parts,
+                        count,
+                        ..
+                    } => {
+                        let list = hashes(&mut procedures.iter().copied());
+                        reuse.key(("field sheet", path, list, number, parts, count))
+                    }
+                }
+            }
+            Job::Home
+            | Job::AtoZ
+            | Job::Agencies
+            | Job::Search
+            | Job::Stats
+            | Job::Changes
+            | Job::NotFound
+            | Job::OpenData => reuse.key(("site", path, self.all)),
+        }
+    }
 }
 
 /// A page ready for its template.
@@ -451,7 +627,26 @@ impl<'p, 'a> Pages<'p, 'a> {
         }
     }
 
-    fn page(&self, job: &Job<'a>) -> Page<'p> {
+    /// The pages a job makes: one, or for an active procedure its page and its A4 sheet,
+    /// which show the same view (worked out once: Markdown, sanitising, links).
+    fn pages(&self, job: &Job<'a>) -> Vec<Page<'p>> {
+        let Job::Procedure(p) = job else {
+            return vec![self.page(job, None)];
+        };
+        let view = self.procedure_view(p);
+        if p.status != Status::Active {
+            return vec![self.page(job, Some(view))];
+        }
+        let sheet = self.page(&Job::ProcedureSheet(p), Some(view.clone()));
+        vec![self.page(job, Some(view)), sheet]
+    }
+
+    fn procedure_view(&self, p: &'a Procedure) -> Value {
+        Value::from_serializable(&view::procedure(self.sources, self.index, p))
+    }
+
+    /// A page of `job`; `view`: the procedure's view when the caller has it already.
+    fn page(&self, job: &Job<'a>, view: Option<Value>) -> Page<'p> {
         let c = self.sources.catalogue;
         let t = self.sources.strings;
         let mut context = Context::new();
@@ -474,8 +669,8 @@ impl<'p, 'a> Pages<'p, 'a> {
                 ("home", "home.html", String::new(), c.site.title.clone())
             }
             Job::Procedure(p) => {
-                let view = view::procedure(self.sources, self.index, p);
-                context.insert_value("proc", Value::from_serializable(&view));
+                let view = view.unwrap_or_else(|| self.procedure_view(p));
+                context.insert_value("proc", view);
                 if let Some(field) = c.field(&p.field) {
                     crumbs.push(Link {
                         name: field.name.clone(),
@@ -638,7 +833,13 @@ impl<'p, 'a> Pages<'p, 'a> {
             Job::Sheet(sheet) => {
                 published = false;
                 crumbs.clear();
-                posting::page(self.sources, self.index, sheet, &mut context)
+                posting::page(self.sources, sheet, &mut context)
+            }
+            Job::ProcedureSheet(p) => {
+                published = false;
+                crumbs.clear();
+                let view = view.unwrap_or_else(|| self.procedure_view(p));
+                posting::procedure_sheet(self.sources, p, view, &mut context)
             }
             Job::Alias(from, p) => {
                 published = false;

@@ -17,7 +17,7 @@
 use super::i18n::Strings;
 use super::paginate;
 use super::qr;
-use super::view::{self, DateView, Index, Sources};
+use super::view::{self, DateView, Sources};
 use crate::catalogue::{
     Agency, Catalogue, OnlineLevel, Procedure, Status, Term as Field, values::Date,
 };
@@ -56,8 +56,6 @@ pub enum Sheet<'a> {
         parts: usize,
         count: usize,
     },
-    /// One procedure, to take along.
-    Procedure(&'a Procedure),
 }
 
 impl Sheet<'_> {
@@ -73,7 +71,6 @@ impl Sheet<'_> {
                 ..
             } => field_part(&agency.id, &field.id, *number, *parts),
             Sheet::FieldIndex { agency, field, .. } => field_sheet(&agency.id, &field.id),
-            Sheet::Procedure(p) => urls::procedure_sheet(&p.slug),
         }
     }
 
@@ -84,7 +81,6 @@ impl Sheet<'_> {
             Sheet::AgencyField { agency, .. } | Sheet::FieldIndex { agency, .. } => {
                 format!("agencies/{}.yaml", agency.id)
             }
-            Sheet::Procedure(p) => p.source.clone(),
         }
     }
 }
@@ -105,9 +101,9 @@ fn field_part(agency_id: &str, field_id: &str, number: usize, parts: usize) -> S
     }
 }
 
-/// Every sheet of the catalogue: one per agency that receives an active procedure (or an
-/// index and its field sheets), one per active procedure (an abolished one is no longer
-/// posted).
+/// The posting sheets of the catalogue: one per agency that receives an active procedure
+/// (or an index and its field sheets). Each active procedure's own A4 sheet is made with
+/// its page ([`procedure_sheet`]), from the same view.
 pub fn sheets(c: &Catalogue) -> Vec<Sheet<'_>> {
     let active = || c.procedures.iter().filter(|p| p.status == Status::Active);
     // One pass over the procedures, not one per agency: catalogues have thousands of both.
@@ -167,7 +163,6 @@ pub fn sheets(c: &Catalogue) -> Vec<Sheet<'_>> {
         }
         sheets.push(Sheet::AgencyIndex(a, index, newest));
     }
-    sheets.extend(active().map(Sheet::Procedure));
     sheets
 }
 
@@ -230,7 +225,6 @@ struct Entry<'a> {
 /// The kind, template, path and title of a sheet, its context filled in.
 pub fn page(
     sources: &Sources,
-    index: &Index,
     sheet: &Sheet,
     context: &mut Context,
 ) -> (&'static str, &'static str, String, String) {
@@ -338,21 +332,28 @@ pub fn page(
             }
             ("posting", "posting.html", path, title)
         }
-        Sheet::Procedure(p) => {
-            context.insert_value(
-                "proc",
-                Value::from_serializable(&view::procedure(sources, index, p)),
-            );
-            procedure_extras(context, sources.qr_codes, p);
-            context.insert("as_of", &content_date(p).map(|d| DateView::new(d, t)));
-            (
-                "procedure_sheet",
-                "procedure-sheet.html",
-                path,
-                p.title.clone(),
-            )
-        }
     }
+}
+
+/// The one-page A4 sheet of an active procedure (`thu-tuc/<slug>/in/`), to take along:
+/// made from `view`, the value its page shows (Markdown and all worked out once for
+/// both), into `context`. Its kind, template, path and title.
+pub fn procedure_sheet(
+    sources: &Sources,
+    p: &Procedure,
+    view: Value,
+    context: &mut Context,
+) -> (&'static str, &'static str, String, String) {
+    context.insert_value("proc", view);
+    procedure_extras(context, sources.qr_codes, p);
+    let as_of = content_date(p).map(|d| DateView::new(d, sources.strings));
+    context.insert("as_of", &as_of);
+    (
+        "procedure_sheet",
+        "procedure-sheet.html",
+        urls::procedure_sheet(&p.slug),
+        p.title.clone(),
+    )
 }
 
 fn field_title(t: &Strings, a: &Agency, field: &Field) -> String {
