@@ -50,6 +50,7 @@ fn schema_for(rel: &str) -> &'static str {
         "agencies" => "agency.schema.json",
         "groups" => "group.schema.json",
         "site.yaml" => "site.schema.json",
+        "synonyms.yaml" => "synonyms.schema.json",
         _ => "taxonomy.schema.json",
     }
 }
