@@ -232,7 +232,7 @@ pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
         let unknown = word.folded.chars().count() >= MIN_TYPO_CHARS
             && word.folded.chars().all(char::is_alphabetic)
             && !exists(ix, word)?
-            && !(plan.is_prefix(i) && !plan.expansions.is_empty());
+            && (!plan.is_prefix(i) || plan.expansions.is_empty());
         let alternatives: Vec<Alternative> = if unknown {
             corrections(ix, &word.folded)?
                 .into_iter()
@@ -359,23 +359,22 @@ pub fn beats(score: f32, best: f32) -> bool {
     f64::from(score) > f64::from(best) + 1e-5 * f64::from(best).abs().max(1.0)
 }
 
-/// The `size`-element subsets of `0..n`, in lexicographic order.
-pub fn combinations(n: usize, size: usize) -> Vec<Vec<usize>> {
-    let mut out = Vec::new();
-    if size == 0 || size > n {
-        return out;
-    }
-    let mut picks: Vec<usize> = (0..size).collect();
-    loop {
-        out.push(picks.clone());
-        let Some(i) = (0..size).rev().find(|&i| picks[i] < n - size + i) else {
-            return out;
-        };
-        picks[i] += 1;
-        for j in i + 1..size {
-            picks[j] = picks[j - 1] + 1;
+/// The `size`-element subsets of `0..n`, in lexicographic order, one at a time (a long
+/// query has too many to list).
+pub fn combinations(n: usize, size: usize) -> impl Iterator<Item = Vec<usize>> {
+    let mut next = (size > 0 && size <= n).then(|| (0..size).collect::<Vec<usize>>());
+    std::iter::from_fn(move || {
+        let picks = next.take()?;
+        if let Some(i) = (0..size).rev().find(|&i| picks[i] < n - size + i) {
+            let mut following = picks.clone();
+            following[i] += 1;
+            for j in i + 1..size {
+                following[j] = following[j - 1] + 1;
+            }
+            next = Some(following);
         }
-    }
+        Some(picks)
+    })
 }
 
 /// Whether a unit can match at all: one of its alternatives has every word somewhere.
@@ -687,4 +686,44 @@ pub fn top_completions(weights: BTreeMap<String, u64>) -> Vec<String> {
         .take(MAX_EXPANSIONS)
         .map(|(t, _)| t)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combinations_in_lexicographic_order() {
+        let all: Vec<Vec<usize>> = combinations(4, 2).collect();
+        assert_eq!(
+            all,
+            [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]].map(|c| c.to_vec())
+        );
+        assert_eq!(combinations(3, 3).count(), 1);
+        assert_eq!(combinations(3, 0).count(), 0);
+        // lazily: the first of very many
+        assert_eq!(combinations(2000, 1000).next().map(|c| c.len()), Some(1000));
+    }
+
+    #[test]
+    fn edit_distances_with_swaps_and_a_bound() {
+        let d = |a: &str, b: &str, max| {
+            edit_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+                max,
+            )
+        };
+        assert_eq!(d("sihn", "sinh", 1), Some(1));
+        assert_eq!(d("chiue", "chieu", 1), Some(1));
+        assert_eq!(d("thuongg", "thuong", 1), Some(1));
+        assert_eq!(d("abcd", "dcba", 2), None);
+        assert_eq!(d("thuongtru", "thuongtu", 2), Some(1));
+        let weights: BTreeMap<String, u64> = [("sinh", 5), ("sanh", 9), ("sinhx", 1), ("si", 50)]
+            .into_iter()
+            .map(|(t, w)| (t.to_string(), w))
+            .collect();
+        // the nearest only, most frequent first; two-letter terms are never candidates
+        assert_eq!(nearest("sinb", weights, 1), ["sinh"]);
+    }
 }

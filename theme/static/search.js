@@ -968,16 +968,15 @@ function editDistance(a, b, max) {
   return v <= max ? v : null;
 }
 
-/** The `size`-element subsets of 0…n−1, in lexicographic order. */
-function combinations(n, size) {
-  const out = [];
-  if (size === 0 || size > n) return out;
+/** The `size`-element subsets of 0…n−1, in lexicographic order, one at a time. */
+function* combinations(n, size) {
+  if (size === 0 || size > n) return;
   const picks = Array.from({ length: size }, (_, i) => i);
   for (;;) {
-    out.push(picks.slice());
+    yield picks.slice();
     let i = size - 1;
     while (i >= 0 && picks[i] >= n - size + i) i--;
-    if (i < 0) return out;
+    if (i < 0) return;
     picks[i]++;
     for (let j = i + 1; j < size; j++) picks[j] = picks[j - 1] + 1;
   }
