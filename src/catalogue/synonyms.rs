@@ -93,3 +93,50 @@ fn phrase(r: &mut Reader, node: &Node, field: &str, max: usize) -> Option<String
         Some(text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::yaml::parse;
+
+    fn problems(text: &str) -> (Vec<Synonym>, Vec<String>) {
+        let doc = parse(text, 1).expect("yaml");
+        let mut r = Reader::new("synonyms.yaml");
+        let out = read(&mut r, &doc);
+        (out, r.diagnostics.iter().map(|d| d.to_string()).collect())
+    }
+
+    #[test]
+    fn reads_one_phrase_or_many_and_an_empty_meaning() {
+        let (out, errors) =
+            problems("- words: CCCD\n  means: căn cước\n- words: [sổ đỏ, sổ hồng]\n  means: []\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(out[0].words, ["CCCD"]);
+        assert_eq!(out[0].means, ["căn cước"]);
+        assert_eq!(out[1].words, ["sổ đỏ", "sổ hồng"]);
+        assert!(out[1].means.is_empty());
+        assert!(problems("").0.is_empty());
+    }
+
+    #[test]
+    fn every_problem_names_its_line_and_field() {
+        let (_, errors) = problems(
+            "- words: [CCCD, \"!!\"]\n  means: căn cước\n  mean: x\n\
+             - words: cccd\n  means: cccd\n\
+             - words: một hai ba bốn năm\n\
+             - means: x\n",
+        );
+        assert_eq!(
+            errors,
+            [
+                "synonyms.yaml:1:17: words.2: \"!!\" has no letters or digits to search for",
+                "synonyms.yaml:3:3: mean: unknown field `mean`; did you mean \"means\"?",
+                "synonyms.yaml:4:10: words: \"cccd\" is listed twice (first on line 1)",
+                "synonyms.yaml:4:10: words: \"cccd\" means itself; list other words under `means`",
+                "synonyms.yaml:6:10: words: \"một hai ba bốn năm\" has 5 words; at most 4 are matched",
+                "synonyms.yaml:6:3: means: missing required field `means`",
+                "synonyms.yaml:7:3: words: missing required field `words`",
+            ]
+        );
+    }
+}
