@@ -148,10 +148,8 @@ class Reader {
   }
 }
 
-/**
- * A dictionary shard or a region file: term → raw lists, decoded into postings only when a
- * query needs them. `width` is the number of document ids a bitmap covers.
- */
+// A dictionary shard or a region file: term → raw lists, decoded into postings only when a
+// query needs them. `width` is the number of document ids a bitmap covers.
 function parseTerms(bytes, m, width) {
   const r = new Reader(bytes);
   const terms = new Map();
@@ -219,7 +217,7 @@ function parseTerms(bytes, m, width) {
   return terms;
 }
 
-/** The freqs block of export.rs → { tf, norm } arrays in doc order. */
+// The freqs block of export.rs → { tf, norm } arrays in doc order.
 function readFreqs(r, spec, df) {
   const tf = new Uint32Array(df).fill(1);
   const norm = new Uint8Array(df).fill(1);
@@ -238,7 +236,7 @@ function readFreqs(r, spec, df) {
   return { tf, norm };
 }
 
-/** `count` values of `width` bits, low bit first, into `out`. */
+// `count` values of `width` bits, low bit first, into `out`.
 function unpack(packed, count, width, out) {
   for (let i = 0; i < count; i++) {
     let v = 0;
@@ -260,7 +258,7 @@ function bitmapDocs(bitmap, count) {
   return docs;
 }
 
-/** A freq varint of export.rs → [tf, fieldnorm id]. */
+// A freq varint of export.rs → [tf, fieldnorm id].
 function splitFreq(spec, v) {
   if (spec.freqs && spec.norms) return [Math.floor(v / 256) + 1, v % 256];
   if (spec.freqs) return [v + 1, 1];
@@ -268,10 +266,8 @@ function splitFreq(spec, v) {
   return [1, 1];
 }
 
-/**
- * The postings of `term` in field `f` of parsed terms: { docs, tf, norm }, { regions } for a
- * blocked list (encoding 4), or null.
- */
+// The postings of `term` in field `f` of parsed terms: { docs, tf, norm }, { regions } for a
+// blocked list (encoding 4), or null.
 function postings(m, terms, term, f) {
   const lists = terms.get(term);
   const raw = lists && lists.get(f);
@@ -325,7 +321,7 @@ function parseCompletions(bytes) {
   return out;
 }
 
-/** The agencies file: [{ id, name }] and each document's agency. */
+// The agencies file: [{ id, name }] and each document's agency.
 function parseAgencies(bytes, n) {
   const r = new Reader(bytes);
   const names = [];
@@ -335,7 +331,7 @@ function parseAgencies(bytes, n) {
   return { names, column, index: new Map(names.map((a, i) => [a.id, i])) };
 }
 
-/** Code point order, as Rust compares strings. */
+// Code point order, as Rust compares strings.
 function compareCodePoints(a, b) {
   const x = Array.from(a);
   const y = Array.from(b);
@@ -346,7 +342,7 @@ function compareCodePoints(a, b) {
   return x.length - y.length;
 }
 
-/** First index in sorted `docs` at or above `value`. */
+// First index in sorted `docs` at or above `value`.
 function lowerBound(docs, value) {
   let lo = 0;
   let hi = docs.length;
@@ -423,7 +419,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       weightFactor: f32(1 + k1),
       starts,
       facetIndex: { level: index(m.facets.level), field: index(m.facets.field) },
-      /** The run of document d: [length, field, set]. */
+      // The run of document d: [length, field, set].
       runOf(d) {
         let lo = 0;
         let hi = starts.length - 1;
@@ -469,7 +465,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     return parsed(m.files.agencies, (bytes) => parseAgencies(bytes, m.docs));
   }
 
-  /** The candidate completions in the completion shard of `word`'s first characters. */
+  // The candidate completions in the completion shard of `word`'s first characters.
   function candidates(m, word) {
     const { dir, shards } = m.files.completions;
     const key = Array.from(word).slice(0, m.query.minPrefixChars).join('');
@@ -486,7 +482,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       .map(([term]) => term);
   }
 
-  /** Rule 6 of query.rs: the corrections of an unknown folded word. */
+  // Rule 6 of query.rs: the corrections of an unknown folded word.
   async function corrections(m, word) {
     const list = await candidates(m, word);
     const chars = Array.from(word);
@@ -505,10 +501,8 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       .map((n) => n[2]);
   }
 
-  /**
-   * One term in one field, ready to score: its BM25 weight, its postings (or per-region
-   * bounds when blocked) and where its region postings are.
-   */
+  // One term in one field, ready to score: its BM25 weight, its postings (or per-region
+  // bounds when blocked) and where its region postings are.
   function termList(m, terms, family, key, term, f, boost) {
     const list = postings(m, terms, term, f);
     if (!list) return null;
@@ -528,7 +522,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     return out;
   }
 
-  /** Adds the scores of `t` in region `r` (ids base…base+width) into `score`, marking `hit`. */
+  // Adds the scores of `t` in region `r` (ids base…base+width) into `score`, marking `hit`.
   async function addRegion(m, t, r, base, width, score, hit) {
     if (!t.bounds.has(r)) return;
     let docs;
@@ -558,10 +552,8 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     }
   }
 
-  /**
-   * Rules 3 and 5 of query.rs: one word in every accented and folded field (of the short
-   * family only when `shortOnly`), each boost times `factor`: the term lists it has.
-   */
+  // Rules 3 and 5 of query.rs: one word in every accented and folded field (of the short
+  // family only when `shortOnly`), each boost times `factor`: the term lists it has.
   function wordGroup(m, sh, w, factor, shortOnly) {
     const group = [];
     m.fields.forEach((field, f) => {
@@ -662,11 +654,9 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const level = (d) => m.facets.sets[m.runOf(d)[2]];
     const everyUnit = units.map((_, i) => i);
 
-    /**
-     * Rules 2–10 over the units `kept` (rule 8 when `withWhole`): the regions scored best
-     * bound first until `top` results (passing `want`) are known, every region when
-     * `all`.
-     */
+    // Rules 2–10 over the units `kept` (rule 8 when `withWhole`): the regions scored best
+    // bound first until `top` results (passing `want`) are known, every region when
+    // `all`.
     async function evaluate(kept, withWhole, want, top, all) {
       const inQuery = new Uint8Array(words.length);
       for (const u of kept) for (let i = units[u].start; i < units[u].end; i++) inQuery[i] = 1;
@@ -903,10 +893,8 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   };
 }
 
-/**
- * Rule 1 of query.rs: the words taking part; a too short prefix waits for more letters; a
- * leading "thủ tục" goes when more follows.
- */
+// Rule 1 of query.rs: the words taking part; a too short prefix waits for more letters; a
+// leading "thủ tục" goes when more follows.
 function plan(query, m) {
   const { words, lastIsPrefix: typing } = analyzeQuery(query);
   let lastIsPrefix = typing;
@@ -922,12 +910,12 @@ function plan(query, m) {
 // rule 6: only words of letters are corrected
 const LETTERS = /^\p{Alphabetic}+$/u;
 
-/** Whether a query word is the synonym phrase's word `key`: the same, or typed without marks. */
+// Whether a query word is the synonym phrase's word `key`: the same, or typed without marks.
 function wordMatches(w, key) {
   return w.accented === key || (w.accented === w.folded && w.folded === fold(key));
 }
 
-/** synonyms.rs `longest_match`: the longest phrase spelled by the words from `at`. */
+// synonyms.rs `longest_match`: the longest phrase spelled by the words from `at`.
 function longestMatch(entries, words, at) {
   let best = null;
   for (const e of entries) {
@@ -949,7 +937,7 @@ function longestMatch(entries, words, at) {
   return best && best.means.length ? best : null;
 }
 
-/** query.rs `edit_distance`: optimal string alignment, or null above `max`. */
+// query.rs `edit_distance`: optimal string alignment, or null above `max`.
 function editDistance(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return null;
   const w = b.length + 1;
@@ -968,7 +956,7 @@ function editDistance(a, b, max) {
   return v <= max ? v : null;
 }
 
-/** The `size`-element subsets of 0…n−1, in lexicographic order, one at a time. */
+// The `size`-element subsets of 0…n−1, in lexicographic order, one at a time.
 function* combinations(n, size) {
   if (size === 0 || size > n) return;
   const picks = Array.from({ length: size }, (_, i) => i);
@@ -982,12 +970,12 @@ function* combinations(n, size) {
   }
 }
 
-/** Rule 11: a set's best score above the best so far by more than a relative 1e-5. */
+// Rule 11: a set's best score above the best so far by more than a relative 1e-5.
 function beats(score, best) {
   return score > best + 1e-5 * Math.max(Math.abs(best), 1);
 }
 
-/** Whether region r holds a document of the chosen fields and levels (null: no such filter). */
+// Whether region r holds a document of the chosen fields and levels (null: no such filter).
 function allowedIds(m, wanted) {
   if (!wanted.level && !wanted.field) return null;
   const regions = new Set();
@@ -1018,10 +1006,8 @@ function selected(m, filters) {
   return out;
 }
 
-/**
- * The facets with their counts; without `agencyData` (the count was not exact), the levels
- * and fields with a null count and no agencies.
- */
+// The facets with their counts; without `agencyData` (the count was not exact), the levels
+// and fields with a null count and no agencies.
 function facetList(m, counts, wanted, agencyData) {
   if (!agencyData) {
     const names = (list) => list.map(({ id, name }) => ({ id, name, count: null }));
