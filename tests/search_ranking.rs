@@ -313,3 +313,29 @@ fn no_dead_ends_the_closest_procedures_say_what_they_lack() {
     // one word that matches nothing: nothing to fall back to
     assert_eq!(e.search("qwzx", 10).expect("search").total, 0);
 }
+
+#[test]
+fn check_reports_a_broken_synonyms_file_by_line_and_field() {
+    catalogue_with(
+        "synonyms-broken",
+        &[("1.000001", "Đăng ký khai sinh", &[], "ho-tich")],
+        None,
+    );
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ranking-synonyms-broken");
+    std::fs::write(
+        dir.join("synonyms.yaml"),
+        "- words: giấy khai sinh\n  means: [khai sinh]\n  mean: x\n",
+    )
+    .expect("write");
+    let problems: Vec<String> = match thutuc::check(&dir) {
+        Ok(_) => panic!("a broken synonyms.yaml passes check"),
+        Err(thutuc::Error::Content(d)) => d.iter().map(|d| d.to_string()).collect(),
+        Err(e) => panic!("{e}"),
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|l| l.contains("synonyms.yaml:3:3: mean: unknown field `mean`")),
+        "{problems:?}"
+    );
+}

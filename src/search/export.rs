@@ -51,7 +51,8 @@
 //!   "facets": { "level": [ { "id", "name" } ], "field": [...],
 //!               "sets": [[0, 2], …],               // the distinct level sets
 //!               "runs": [[length, field, set, plain], …] },  // document numbers in order;
-//!                                                // plain: 1 unless a qualified variant
+//!                                                // the first `plain` of a run are not
+//!                                                // qualified variants (`fields::is_variant`)
 //!   "url": "thu-tuc/{slug}/",                    // a procedure's page (`urls::procedure`)
 //!   "files": { "short": { "dir": "s-…", "shards": 64, "regions": "rs-…", "groups": 8 },
 //!              "body": {…}, "pair": {…}, "whole": {…},
@@ -452,15 +453,18 @@ impl FacetColumns {
         c
     }
 
-    /// Documents are numbered by field, then level set, then plain before variants, so
-    /// all three are runs of ids: `[length, field, level set, plain (1) or not (0)]` in id
-    /// order.
+    /// Documents are numbered by field, then level set, so both are runs of ids, and in a
+    /// run the plain procedures come first: `[length, field, level set, plain]` in id
+    /// order, `plain` the number of plain procedures at the start of the run.
     fn runs(&self, plain: &[bool]) -> Vec<[u32; 4]> {
         let mut runs: Vec<[u32; 4]> = Vec::new();
         for ((&field, &set), &plain) in self.field.iter().zip(&self.set).zip(plain) {
             let plain = u32::from(plain);
             match runs.last_mut() {
-                Some(run) if run[1] == field && run[2] == set && run[3] == plain => run[0] += 1,
+                Some(run) if run[1] == field && run[2] == set => {
+                    run[0] += 1;
+                    run[3] += plain;
+                }
                 _ => runs.push([1, field, set, plain]),
             }
         }

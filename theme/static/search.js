@@ -419,8 +419,11 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       weightFactor: f32(1 + k1),
       starts,
       facetIndex: { level: index(m.facets.level), field: index(m.facets.field) },
-      // The run of document d: [length, field, set].
+      // The run of document d: [length, field, set, plain].
       runOf(d) {
+        return m.facets.runs[this.runIndex(d)];
+      },
+      runIndex(d) {
         let lo = 0;
         let hi = starts.length - 1;
         while (lo < hi) {
@@ -428,7 +431,12 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
           if (starts[mid] <= d) lo = mid;
           else hi = mid - 1;
         }
-        return m.facets.runs[lo];
+        return lo;
+      },
+      // the run's first `plain` documents are plain procedures (rule 9 of query.rs)
+      isPlain(d) {
+        const i = this.runIndex(d);
+        return d - starts[i] < m.facets.runs[i][3];
       },
       fieldOf() {
         if (!fieldColumn) {
@@ -775,7 +783,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
           for (const c of clauseScores) s = f32(s + c.score[d]);
           if (extraHit[d]) s = f32(s + extra[d]);
           const doc = first + d;
-          if (bonus && m.runOf(doc)[3]) s = f32(s + bonus);
+          if (bonus && m.isPlain(doc)) s = f32(s + bonus);
           scores.set(doc, s);
           matched.push(doc);
           if (passes(doc, null)) found.push(doc);
