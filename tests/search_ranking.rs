@@ -339,3 +339,24 @@ fn check_reports_a_broken_synonyms_file_by_line_and_field() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_meaning_in_a_short_title_beats_the_words_in_a_long_one() {
+    // the pairs of a phrase count with the phrase ("ho khau") and of a meaning with the
+    // meaning ("thuong tru"), the best of the two taking them
+    let c = catalogue(
+        "meaning-pairs",
+        &[
+            ("1.000001", "Đăng ký thường trú", &[]),
+            (
+                "1.000002",
+                "Cấp giấy thông hành biên giới cho công dân có hộ khẩu thường trú ở tỉnh có chung \
+                 đường biên giới (thực hiện tại cấp xã)",
+                &[],
+            ),
+            ("1.000003", "Đăng ký khai sinh", &[]),
+        ],
+    );
+    let e = Engine::new(&c).expect("index");
+    assert_eq!(ranked(&e, "ho khau"), ["1.000001", "1.000002"]);
+}

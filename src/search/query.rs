@@ -36,7 +36,10 @@
 //!    word (5), with `TYPO_BOOST` for the factor. `Hits::corrected` is the query with each
 //!    corrected word read as its first correction.
 //! 7. Each pair of adjacent words adds, optionally, `boost(G) · BM25(G, "a b")` for each
-//!    bigram field G, with the words' folded forms (a prefix as typed).
+//!    bigram field G, with the words' folded forms (a prefix as typed). The pairs inside a
+//!    phrase that has meanings count with the phrase as typed (inside its alternative, so
+//!    the best alternative takes them), and each meaning of several words has its own
+//!    pairs, each boost times the meaning's factor.
 //! 8. All the words' folded forms joined by spaces add, optionally,
 //!    `boost(W) · BM25(W, "a b c")` for the whole-title field W.
 //! 9. Unless two adjacent query words are one of [`QUALIFIER_PAIRS`], a plain procedure
@@ -475,6 +478,8 @@ fn build(ix: &SearchIndex, plan: &Plan, kept: &[usize], with_whole: bool) -> Box
     let words = &plan.words;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut in_query = vec![false; words.len()];
+    // pairs inside a phrase that has meanings: scored with the phrase as typed (rule 7)
+    let mut in_phrase = vec![false; words.len()];
     for &u in kept {
         let unit = &plan.units[u];
         let typed = (unit.start..unit.end)
@@ -483,32 +488,40 @@ fn build(ix: &SearchIndex, plan: &Plan, kept: &[usize], with_whole: bool) -> Box
                 typed_word_query(ix, plan, i)
             })
             .collect();
-        let typed = all_of(typed);
         if unit.alternatives.is_empty() {
-            clauses.push((Occur::Must, typed));
+            clauses.push((Occur::Must, all_of(typed)));
         } else {
-            let mut disjuncts = vec![typed];
+            let pairs: Vec<String> = words[unit.start..unit.end]
+                .windows(2)
+                .map(|p| bigram(&p[0].folded, &p[1].folded))
+                .collect();
+            in_phrase[unit.start..unit.end - 1].fill(true);
+            let mut disjuncts = vec![with_pairs(ix, typed, &pairs, 1.0)];
             disjuncts.extend(unit.alternatives.iter().map(|alt| {
-                all_of(
-                    alt.words
-                        .iter()
-                        .map(|w| word_query(ix, w, alt.factor, Some(Family::Short)))
-                        .collect(),
-                )
+                let pairs: Vec<String> = alt
+                    .words
+                    .windows(2)
+                    .map(|p| bigram(&p[0].folded, &p[1].folded))
+                    .collect();
+                let words = alt
+                    .words
+                    .iter()
+                    .map(|w| word_query(ix, w, alt.factor, Some(Family::Short)))
+                    .collect();
+                with_pairs(ix, words, &pairs, alt.factor)
             }));
             clauses.push((Occur::Must, Box::new(DisjunctionMaxQuery::new(disjuncts))));
         }
     }
     for (i, pair) in words.windows(2).enumerate() {
-        if !(in_query[i] && in_query[i + 1]) {
+        if !(in_query[i] && in_query[i + 1]) || in_phrase[i] {
             continue;
         }
-        let term = bigram(&pair[0].folded, &pair[1].folded);
-        for (spec, &field) in FIELDS.iter().zip(&ix.fields) {
-            if spec.form == Form::Bigram {
-                clauses.push((Occur::Should, term_query(field, &term, spec.boost)));
-            }
-        }
+        clauses.extend(pair_clauses(
+            ix,
+            &bigram(&pair[0].folded, &pair[1].folded),
+            1.0,
+        ));
     }
     if with_whole {
         let term = whole(words);
@@ -517,6 +530,41 @@ fn build(ix: &SearchIndex, plan: &Plan, kept: &[usize], with_whole: bool) -> Box
                 clauses.push((Occur::Should, term_query(field, &term, spec.boost)));
             }
         }
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Rule 7: a pair of adjacent words in every bigram field, each boost times `factor`.
+fn pair_clauses(ix: &SearchIndex, term: &str, factor: f32) -> Vec<(Occur, Box<dyn Query>)> {
+    FIELDS
+        .iter()
+        .zip(&ix.fields)
+        .filter(|(spec, _)| spec.form == Form::Bigram)
+        .map(|(spec, &field)| {
+            let boost = if factor == 1.0 {
+                spec.boost
+            } else {
+                spec.boost * factor
+            };
+            (Occur::Should, term_query(field, term, boost))
+        })
+        .collect()
+}
+
+/// An alternative of a unit: every word, and optionally its pairs.
+fn with_pairs(
+    ix: &SearchIndex,
+    words: Vec<Box<dyn Query>>,
+    pairs: &[String],
+    factor: f32,
+) -> Box<dyn Query> {
+    if pairs.is_empty() {
+        return all_of(words);
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+        words.into_iter().map(|q| (Occur::Must, q)).collect();
+    for pair in pairs {
+        clauses.extend(pair_clauses(ix, pair, factor));
     }
     Box::new(BooleanQuery::new(clauses))
 }

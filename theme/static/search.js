@@ -625,10 +625,13 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       u.alternatives = fixes.map((t) => ({ words: [{ accented: t, folded: t }], factor: f32(m.query.typoBoost) }));
       u.corrected = fixes.length > 0;
     }));
-    const [expansionShards, altShards] = await Promise.all([
+    const pairsOf = (ws) => ws.slice(1).map((w, i) => `${ws[i].folded} ${w.folded}`);
+    const [expansionShards, altShards, altPairShards] = await Promise.all([
       Promise.all(expansions.map((t) => shard(m, 'short', t))),
       Promise.all(units.map((u) => Promise.all(u.alternatives.map((a) =>
         Promise.all(a.words.map((w) => shard(m, 'short', w.folded))))))),
+      Promise.all(units.map((u) => Promise.all(u.alternatives.map((a) =>
+        Promise.all(pairsOf(a.words).map((pair) => shard(m, 'pair', pair))))))),
     ]);
 
     // a clause per unit: its alternatives, each a list of word matches; a word match is a
@@ -649,11 +652,34 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       }
       return groups;
     };
+    // rule 7: the pairs of a phrase that has meanings count inside its alternatives
+    const pairLists = (pairList, shardList, factor) => {
+      const out = [];
+      m.fields.forEach((field, f) => {
+        if (field.form !== 'bigram') return;
+        const boost = factor === 1 ? field.boost : f32(field.boost * factor);
+        pairList.forEach((pair, i) => {
+          const t = termList(m, shardList[i], 'pair', pair, pair, f, boost);
+          if (t) out.push(t);
+        });
+      });
+      return out;
+    };
+    const inPhrase = new Uint8Array(words.length);
     const clauses = units.map((u, ui) => {
       const typed = [];
       for (let i = u.start; i < u.end; i++) typed.push(typedMatch(i));
-      return [typed, ...u.alternatives.map((a, ai) =>
-        a.words.map((w, wi) => [wordGroup(m, { short: altShards[ui][ai][wi] }, w, a.factor, true)]))];
+      typed.pairs = [];
+      if (u.alternatives.length) {
+        for (let i = u.start; i + 1 < u.end; i++) inPhrase[i] = 1;
+        const span = pairs.slice(u.start, u.end - 1);
+        typed.pairs = pairLists(span, pairShards.slice(u.start, u.end - 1), 1);
+      }
+      return [typed, ...u.alternatives.map((a, ai) => {
+        const alt = a.words.map((w, wi) => [wordGroup(m, { short: altShards[ui][ai][wi] }, w, a.factor, true)]);
+        alt.pairs = pairLists(pairsOf(a.words), altPairShards[ui][ai], a.factor);
+        return alt;
+      })];
     });
     const live = (alt) => alt.every((groups) => groups.some((g) => g.length > 0));
     const plainBonus = !pairs.some((pair) => m.query.qualifierPairs.includes(pair));
@@ -674,7 +700,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       m.fields.forEach((field, f) => {
         if (field.form === 'bigram') {
           pairs.forEach((pair, i) => {
-            if (!inQuery[i] || !inQuery[i + 1]) return;
+            if (!inQuery[i] || !inQuery[i + 1] || inPhrase[i]) return;
             const t = termList(m, pairShards[i], 'pair', pair, pair, f, field.boost);
             if (t) optional.push(t);
           });
@@ -706,6 +732,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
               if (b < 0) { sum = -1; break; }
               sum += b;
             }
+            if (sum >= 0) sum += sumBounds(alt.pairs, r);
             best = Math.max(best, sum);
           }
           if (best < 0) { every = false; break; }
@@ -766,6 +793,12 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
                   aScore[d] = f32(aScore[d] + w.score[d]);
                 }
               }
+            }
+            if (alt.pairs.length) {
+              const pScore = new Float64Array(width);
+              const pHit = new Uint8Array(width);
+              for (const t of alt.pairs) await addRegion(m, t, r, first, width, pScore, pHit);
+              for (let d = 0; d < width; d++) if (aHit[d] && pHit[d]) aScore[d] = f32(aScore[d] + pScore[d]);
             }
             for (let d = 0; d < width; d++) {
               if (aHit[d] && (!hit[d] || aScore[d] > score[d])) score[d] = aScore[d];
