@@ -5,7 +5,7 @@
 //! describe how the files are written (`level` for `levels`, `type` for `kind`, defaults),
 //! without changing the types themselves.
 
-use crate::catalogue::model::{Agency, Group, Procedure, Site, Term};
+use crate::catalogue::model::{Agency, Group, Procedure, Site, Synonym, Term};
 use crate::catalogue::values::{Date, Duration, Money};
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
 use std::borrow::Cow;
@@ -56,7 +56,7 @@ fn generator() -> SchemaGenerator {
 }
 
 /// Every schema, by file name: `procedure.schema.json` (procedure front matter),
-/// `agency`, `group`, `site` and `taxonomy` (levels, fields and life events).
+/// `agency`, `group`, `site`, `taxonomy` (levels, fields and life events) and `synonyms`.
 pub fn all() -> Vec<(&'static str, serde_json::Value)> {
     let mut generator = generator();
     let schema = |root: Schema| serde_json::Value::from(root);
@@ -80,6 +80,10 @@ pub fn all() -> Vec<(&'static str, serde_json::Value)> {
         (
             "taxonomy.schema.json",
             schema(generator.root_schema_for::<Vec<Term>>()),
+        ),
+        (
+            "synonyms.schema.json",
+            schema(generator.root_schema_for::<Vec<Synonym>>()),
         ),
     ]
 }

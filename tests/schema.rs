@@ -50,6 +50,7 @@ fn schema_for(rel: &str) -> &'static str {
         "agencies" => "agency.schema.json",
         "groups" => "group.schema.json",
         "site.yaml" => "site.schema.json",
+        "synonyms.yaml" => "synonyms.schema.json",
         _ => "taxonomy.schema.json",
     }
 }
@@ -114,4 +115,14 @@ fn mistakes_are_underlined() {
     let agency = validator("agency.schema.json");
     let doc = yaml_of(&fixtures.join("missing-field/agencies/ubnd-xa-an-hiep.yaml"));
     assert!(!agency.is_valid(&doc));
+    let synonyms = validator("synonyms.schema.json");
+    let ok = serde_json::json!([{ "words": ["CCCD", "CMND"], "means": "căn cước" }, { "words": "x", "means": [] }]);
+    assert!(synonyms.is_valid(&ok));
+    for bad in [
+        serde_json::json!([{ "words": "CCCD" }]),
+        serde_json::json!([{ "words": "CCCD", "means": "căn cước", "mean": "x" }]),
+        serde_json::json!({ "words": "CCCD", "means": "căn cước" }),
+    ] {
+        assert!(!synonyms.is_valid(&bad), "{bad}");
+    }
 }

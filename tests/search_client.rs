@@ -15,7 +15,12 @@ fn node_tests_of_the_search_client() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search");
     let result = Command::new("node")
         .arg("--test")
-        .args(["analyzer.test.mjs", "page.test.mjs", "hostile.test.mjs"])
+        .args([
+            "analyzer.test.mjs",
+            "page.test.mjs",
+            "hostile.test.mjs",
+            "words.test.mjs",
+        ])
         .current_dir(&dir)
         .env("SITE_DIR", &out)
         .output()

@@ -6,6 +6,7 @@ pub mod nesting;
 mod output_paths;
 pub mod records;
 pub mod stats;
+pub mod synonyms;
 pub mod values;
 
 pub use model::*;
@@ -28,6 +29,7 @@ enum Record {
     Agency(Agency, Pos),
     Group(Group),
     Procedure(Box<Procedure>, Spots),
+    Synonyms(Vec<Synonym>),
 }
 
 /// Where a procedure's identity is written, for messages about clashes.
@@ -251,6 +253,7 @@ fn parse_file(file: &SourceFile, rr: &mut RecordReader) -> Option<Record> {
                 None
             }
         },
+        Kind::Synonyms => Some(Record::Synonyms(synonyms::read(&mut rr.reader, &doc))),
         Kind::Procedure => {
             let at = |name| doc.entry(name).map(|(_, v): (Pos, &Node)| v.pos);
             let spots = Spots {
@@ -302,6 +305,7 @@ struct Linker {
     agencies: Vec<(Agency, Pos)>,
     groups: Vec<Group>,
     procedures: Vec<(Procedure, Spots)>,
+    synonyms: Vec<Synonym>,
     /// The paths the build will write, once the pages are known.
     owners: Owners,
 }
@@ -348,6 +352,7 @@ impl Linker {
             Record::Agency(agency, pos) => self.agencies.push((agency, pos)),
             Record::Group(group) => self.groups.push(group),
             Record::Procedure(p, spots) => self.procedures.push((*p, spots)),
+            Record::Synonyms(s) => self.synonyms = s,
         }
     }
 
@@ -720,6 +725,7 @@ impl Linker {
             groups,
             procedures,
             forms,
+            synonyms: self.synonyms,
         })
     }
 }

@@ -21,6 +21,26 @@ pub struct Catalogue {
     pub procedures: Vec<Procedure>,
     /// Files under `content/` linked from procedures, as relative paths, sorted.
     pub forms: Vec<String>,
+    /// `synonyms.yaml`, in file order (the search adds its built-in list).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub synonyms: Vec<Synonym>,
+}
+
+/// An entry of `synonyms.yaml`: what citizens type, and the catalogue's words for it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Synonym {
+    #[schemars(
+        description = "Từ người dân gõ (một hoặc nhiều, tối đa 4 chữ mỗi cụm): \"CCCD\", [sổ đỏ, sổ hồng].",
+        with = "OneOrMany<String>"
+    )]
+    pub words: Vec<String>,
+    #[schemars(
+        description = "Từ trong tên thủ tục mà các từ trên có nghĩa là (một hoặc nhiều). Danh sách rỗng [] bỏ nghĩa có sẵn của các từ trên.",
+        with = "OneOrMany<String>"
+    )]
+    pub means: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]

@@ -28,6 +28,8 @@ pub enum Kind {
     Agency,
     Group,
     Procedure,
+    /// `synonyms.yaml`: the words citizens type for the catalogue's words (search).
+    Synonyms,
 }
 
 #[derive(Debug, Clone)]
@@ -59,6 +61,7 @@ pub fn kind_of(rel: &str) -> Option<Kind> {
         ("", "levels.yaml") => Some(Kind::Levels),
         ("", "fields.yaml") => Some(Kind::Fields),
         ("", "life-events.yaml") => Some(Kind::LifeEvents),
+        ("", "synonyms.yaml") => Some(Kind::Synonyms),
         ("agencies", n) if n.ends_with(".yaml") && !n.contains('/') => Some(Kind::Agency),
         ("groups", n) if n.ends_with(".yaml") && !n.contains('/') => Some(Kind::Group),
         ("procedures", n) if n.ends_with(".md") => Some(Kind::Procedure),

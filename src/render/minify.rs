@@ -199,6 +199,8 @@ pub fn js(source: &str, name: &str) -> Result<String, String> {
     let code = oxc_codegen::Codegen::new()
         .with_options(oxc_codegen::CodegenOptions {
             minify: true,
+            // the source's comments are for its readers: 5 KB of the shipped client
+            comments: oxc_codegen::CommentOptions::disabled(),
             ..oxc_codegen::CodegenOptions::default()
         })
         .with_scoping(minified.scoping)
@@ -222,6 +224,10 @@ mod tests {
         for export in ["createSearch", "mountSearch", "analyzeQuery"] {
             assert!(out.contains(export), "{export} is still exported");
         }
+        assert!(
+            !out.contains("thutuc search client"),
+            "comments are shipped"
+        );
         assert!(super::js("let = ;", "x.js").is_err());
     }
 

@@ -22,18 +22,24 @@
 //!
 //! # Document numbers
 //!
-//! Documents are numbered in `index::doc_order`: by field, level set, folded title, code
-//! (tantivy holds them in the same order, so ties rank alike). A field and a level set are
-//! then runs of consecutive numbers, listed in the manifest, and need no per-document file.
+//! Documents are numbered in `index::doc_order`: by field, level set, plain procedures
+//! before qualified variants, folded title, code (tantivy holds them in the same order, so
+//! ties rank alike). A field, a level set and plainness are then runs of consecutive
+//! numbers, listed in the manifest, and need no per-document file.
 //! Numbers are cut into *regions* of `region` (1,024) consecutive ids.
 //!
 //! # `manifest.json`
 //!
 //! ```json
-//! { "format": 3,
+//! { "format": 4,
 //!   "docs": 21,                                  // N of BM25 (tantivy's max_doc)
 //!   "bm25": { "k1": 1.2, "b": 0.75 },
-//!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40 },
+//!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40,
+//!              "boilerplate": ["thu", "tuc"],       // left out at the start of a query
+//!              "synonymBoost": 0.8, "typoBoost": 0.5, "minTypoChars": 4,
+//!              "longWordChars": 8, "maxCorrections": 3, "plainBonus": 0.25,
+//!              "qualifierPairs": ["luu dong", …], "maxFallbackQueries": 64 },
+//!                                                // the rules of `query.rs` that use them
 //!   "region": 1024, "blockedMinDf": 256,
 //!   "fields": [ { "name": "title", "form": "accented" | "folded" | "bigram" | "whole",
 //!                 "family": "short" | "body" | "pair" | "whole", "boost": 0.1875,
@@ -44,7 +50,9 @@
 //!                 "tokens": 97 } ],                  // Σ field length, tantivy's total_num_tokens
 //!   "facets": { "level": [ { "id", "name" } ], "field": [...],
 //!               "sets": [[0, 2], …],               // the distinct level sets
-//!               "runs": [[length, field, set], …] },  // document numbers in order
+//!               "runs": [[length, field, set, plain], …] },  // document numbers in order;
+//!                                                // the first `plain` of a run are not
+//!                                                // qualified variants (`fields::is_variant`)
 //!   "url": "thu-tuc/{slug}/",                    // a procedure's page (`urls::procedure`)
 //!   "files": { "short": { "dir": "s-…", "shards": 64, "regions": "rs-…", "groups": 8 },
 //!              "body": {…}, "pair": {…}, "whole": {…},
@@ -65,7 +73,11 @@
 //! accented and folded forms in one file of each family.
 //!
 //! ```text
-//! shard   := count:varint term*                 terms sorted by bytes
+//! shard   := count:varint term* [synonyms]      terms sorted by bytes
+//! synonyms:= count:varint (phrase:string meanings:varint meaning:string*)*
+//!                  short shards only: the synonym table's entries whose phrase's first
+//!                  word, folded, is a key of this shard (phrases in code point order;
+//!                  words accented, joined by single spaces; see `synonyms.rs`)
 //! term    := text:string lists:varint list*
 //! list    := field:varint df:varint postings    df = tantivy's doc_freq
 //! postings:= 0 gap*df freqs                     gap = doc − previous − 1 (previous = −1)
@@ -110,7 +122,9 @@
 //! fields, three characters or more) whose first two characters hash to it:
 //! `completions := count:varint (text:string weight:varint)*`, weight = Σ doc_freq over the
 //! completing fields. A prefix's completions are its longer candidates, by weight, then by
-//! code point order, at most `maxExpansions` (see `query.rs`).
+//! code point order, at most `maxExpansions`; an unknown word's corrections are the
+//! candidates with its first two characters within one or two edits (see `query.rs`), so a
+//! typo costs at most this one file.
 //!
 //! The **agencies** file: `count:varint (id:string name:string)*count`, then
 //! `width:varint` and N values of `width` bits, each document's agency (its place in the
@@ -123,13 +137,17 @@
 
 use super::Error;
 use super::encode::{bitpack, bits_for, content_hash, string, varint};
-use super::fields::{FIELDS, Family, MAX_EXPANSIONS, MIN_PREFIX_CHARS};
+use super::fields::{
+    BOILERPLATE, FIELDS, Family, LONG_WORD_CHARS, MAX_CORRECTIONS, MAX_EXPANSIONS,
+    MAX_FALLBACK_QUERIES, MIN_PREFIX_CHARS, MIN_TYPO_CHARS, PLAIN_BONUS, QUALIFIER_PAIRS,
+    SYNONYM_BOOST, TYPO_BOOST,
+};
 use super::index::{SearchIndex, level_set, position};
 use super::query::completion_boost;
 use super::read::read_back;
 use super::shards::{
-    BLOCKED_MIN_DF, Facet, Facets, FamilyFiles, REGION, Scoring, completion_shards, facet_of,
-    term_shards, twin_of,
+    BLOCKED_MIN_DF, Facet, Facets, FamilyFiles, REGION, Scoring, add_synonyms, completion_shards,
+    facet_of, term_shards, twin_of,
 };
 use crate::catalogue::{Catalogue, Procedure};
 use crate::progress::Progress;
@@ -138,7 +156,7 @@ use crate::urls;
 use serde::Serialize;
 use std::path::Path;
 
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 /// Aimed-at size of a dictionary shard and of a region file: small next to what a query
 /// needs anyway.
 const SHARD_TARGET_BYTES: usize = 1024;
@@ -240,7 +258,29 @@ fn write_files(
             groups,
         }
     };
-    let short = family(&mut files, "s", Family::Short, SHARD_TARGET_BYTES);
+    let short = {
+        let FamilyFiles {
+            mut shards,
+            regions,
+            groups,
+        } = term_shards(
+            &stored,
+            &facets,
+            &scoring,
+            Family::Short,
+            SHARD_TARGET_BYTES,
+            REGION_TARGET_BYTES,
+        );
+        add_synonyms(&mut shards, &ix.synonyms);
+        let dict = files.dir("s", shards);
+        let regions = files.dir("rs", regions);
+        TermFiles {
+            dir: dict.dir,
+            shards: dict.shards,
+            regions: regions.dir,
+            groups,
+        }
+    };
     let body = family(&mut files, "b", Family::Body, SHARD_TARGET_BYTES);
     let pair = family(&mut files, "p", Family::Pair, SHARD_TARGET_BYTES);
     let whole = family(&mut files, "w", Family::Whole, WHOLE_TARGET_BYTES);
@@ -261,6 +301,18 @@ fn write_files(
             max_expansions: MAX_EXPANSIONS,
             min_prefix_chars: MIN_PREFIX_CHARS,
             max_word_chars: super::analyzer::MAX_WORD_CHARS,
+            boilerplate: super::analyzer::words(BOILERPLATE)
+                .into_iter()
+                .map(|w| w.folded)
+                .collect(),
+            synonym_boost: SYNONYM_BOOST,
+            typo_boost: TYPO_BOOST,
+            min_typo_chars: MIN_TYPO_CHARS,
+            long_word_chars: LONG_WORD_CHARS,
+            max_corrections: MAX_CORRECTIONS,
+            plain_bonus: PLAIN_BONUS,
+            qualifier_pairs: QUALIFIER_PAIRS.to_vec(),
+            max_fallback_queries: MAX_FALLBACK_QUERIES,
         },
         region: REGION,
         blocked_min_df: BLOCKED_MIN_DF,
@@ -297,7 +349,7 @@ fn write_files(
                 .map(|t| Named::new(&t.id, &t.name))
                 .collect(),
             sets: columns.sets.clone(),
-            runs: columns.runs(),
+            runs: columns.runs(&ix.plain),
         },
         files: FileTable {
             short,
@@ -401,14 +453,19 @@ impl FacetColumns {
         c
     }
 
-    /// Documents are numbered by field, then level set, so both are runs of ids:
-    /// `[length, field, level set]` in id order.
-    fn runs(&self) -> Vec<[u32; 3]> {
-        let mut runs: Vec<[u32; 3]> = Vec::new();
-        for (&field, &set) in self.field.iter().zip(&self.set) {
+    /// Documents are numbered by field, then level set, so both are runs of ids, and in a
+    /// run the plain procedures come first: `[length, field, level set, plain]` in id
+    /// order, `plain` the number of plain procedures at the start of the run.
+    fn runs(&self, plain: &[bool]) -> Vec<[u32; 4]> {
+        let mut runs: Vec<[u32; 4]> = Vec::new();
+        for ((&field, &set), &plain) in self.field.iter().zip(&self.set).zip(plain) {
+            let plain = u32::from(plain);
             match runs.last_mut() {
-                Some(run) if run[1] == field && run[2] == set => run[0] += 1,
-                _ => runs.push([1, field, set]),
+                Some(run) if run[1] == field && run[2] == set => {
+                    run[0] += 1;
+                    run[3] += plain;
+                }
+                _ => runs.push([1, field, set, plain]),
             }
         }
         runs
@@ -487,6 +544,15 @@ struct QueryParams {
     max_expansions: usize,
     min_prefix_chars: usize,
     max_word_chars: usize,
+    boilerplate: Vec<String>,
+    synonym_boost: f32,
+    typo_boost: f32,
+    min_typo_chars: usize,
+    long_word_chars: usize,
+    max_corrections: usize,
+    plain_bonus: f32,
+    qualifier_pairs: Vec<&'static str>,
+    max_fallback_queries: usize,
 }
 
 #[derive(Serialize)]
@@ -512,7 +578,7 @@ struct FacetNames {
     level: Vec<Named>,
     field: Vec<Named>,
     sets: Vec<Vec<u32>>,
-    runs: Vec<[u32; 3]>,
+    runs: Vec<[u32; 4]>,
 }
 
 #[derive(Serialize)]

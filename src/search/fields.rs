@@ -124,17 +124,89 @@ pub const FIELDS: [FieldSpec; 13] = [
 
 /// A completion of a word being typed weighs this much of a full match.
 pub const PREFIX_BOOST: f32 = 0.8;
+/// A synonym's words weigh this much of the words as typed, spread over them: a meaning of
+/// `m` words for a phrase of `k` scores each of its words at `SYNONYM_BOOST · k / m`.
+pub const SYNONYM_BOOST: f32 = 0.8;
+/// A correction of a mistyped word weighs this much of a word typed right.
+pub const TYPO_BOOST: f32 = 0.5;
+/// Words of fewer folded letters are not corrected (too many near neighbours).
+pub const MIN_TYPO_CHARS: usize = 4;
+/// Words of this many folded letters or more may be two edits away; shorter ones one.
+pub const LONG_WORD_CHARS: usize = 8;
+/// A mistyped word is read as at most this many known words, the nearest, most frequent.
+pub const MAX_CORRECTIONS: usize = 3;
+/// What a plain procedure scores on top when the query names no qualifier
+/// (`QUALIFIER_PAIRS`): about a body word's weight, enough to part near ties.
+pub const PLAIN_BONUS: f32 = 0.25;
+/// When no procedure has every word, at most this many smaller queries are tried.
+pub const MAX_FALLBACK_QUERIES: usize = 64;
 /// A word being typed is completed to at most this many terms, the most frequent first.
 pub const MAX_EXPANSIONS: usize = 8;
 /// A word being typed is completed only from this many characters (folded); a shorter one
 /// is left out of the query until it grows, so results do not flicker to nothing.
 pub const MIN_PREFIX_CHARS: usize = 2;
 
+/// Words the national database puts before many titles ("Thủ tục đăng ký khai tử" beside
+/// "Đăng ký lại khai tử"): not indexed, so they do not count against a title's length, and
+/// left out of a query that starts with them (`query.rs`). Lower case, as the analyzer reads.
+pub const BOILERPLATE: &str = "thủ tục";
+
+/// A title as the search indexes it: without a leading [`BOILERPLATE`] when more follows.
+pub fn searched_title(title: &str) -> &str {
+    let trimmed = title.trim_start();
+    let n = BOILERPLATE.len();
+    let head = trimmed.get(..n).map(str::to_lowercase);
+    match trimmed.get(n..) {
+        Some(rest)
+            if head.as_deref() == Some(BOILERPLATE)
+                && rest.starts_with(|c: char| !c.is_alphanumeric())
+                && rest.contains(char::is_alphanumeric) =>
+        {
+            rest.trim_start_matches(|c: char| !c.is_alphanumeric())
+        }
+        _ => title,
+    }
+}
+
+/// What makes a procedure a qualified variant of a plainer one: its title names where or
+/// how it is done, in brackets or with one of these phrases (folded).
+pub const QUALIFIERS: [&str; 4] = [
+    "luu dong",
+    "co yeu to nuoc ngoai",
+    "thuc hien tai cap",
+    "tai khu vuc bien gioi",
+];
+
+/// Pairs of adjacent folded query words that name a qualifier: with one of them in the query,
+/// no procedure gets the plain procedure's bonus (`query.rs`).
+pub const QUALIFIER_PAIRS: [&str; 10] = [
+    "luu dong",
+    "nuoc ngoai",
+    "yeu to",
+    "thuc hien",
+    "trung uong",
+    "cap tinh",
+    "cap xa",
+    "cap huyen",
+    "bien gioi",
+    "khu vuc",
+];
+
+/// Whether a title is a qualified variant ("… lưu động", "… (thực hiện tại cấp tỉnh)").
+pub fn is_variant(title: &str) -> bool {
+    let words: Vec<String> = super::analyzer::words(title)
+        .into_iter()
+        .map(|w| w.folded)
+        .collect();
+    let text = format!(" {} ", words.join(" "));
+    title.contains('(') || QUALIFIERS.iter().any(|q| text.contains(&format!(" {q} ")))
+}
+
 /// The values of a text source for a procedure (a multi-valued field: keywords do not run
 /// into each other, so no bigram spans two of them).
 pub fn texts(source: Source, p: &Procedure, catalogue: &Catalogue) -> Vec<String> {
     match source {
-        Source::Title => vec![p.title.clone()],
+        Source::Title => vec![searched_title(&p.title).to_string()],
         Source::Keywords => p.keywords.clone(),
         Source::Code => vec![p.code.clone()],
         Source::Topics => {
@@ -206,6 +278,21 @@ mod tests {
             plain_text("1. Nộp **hồ sơ** tại [UBND](https://x.vn)\n2. Nhận `kết quả`"),
             "Nộp hồ sơ tại UBND\nNhận kết quả\n"
         );
+    }
+
+    #[test]
+    fn boilerplate_and_variants() {
+        assert_eq!(searched_title("Thủ tục đăng ký khai tử"), "đăng ký khai tử");
+        assert_eq!(searched_title("THỦ TỤC: cấp bản sao"), "cấp bản sao");
+        assert_eq!(searched_title("Thủ tục"), "Thủ tục");
+        assert_eq!(searched_title("Thủ tục hành chính"), "hành chính");
+        assert_eq!(searched_title("Thủ tụcx"), "Thủ tụcx");
+        assert_eq!(searched_title("Đăng ký lại khai tử"), "Đăng ký lại khai tử");
+        assert!(is_variant("Thủ tục đăng ký khai tử lưu động"));
+        assert!(is_variant("Cấp đổi thẻ căn cước (thực hiện tại cấp tỉnh)"));
+        assert!(is_variant("Đăng ký khai tử có yếu tố nước ngoài"));
+        assert!(!is_variant("Thủ tục đăng ký khai tử"));
+        assert!(!is_variant("Cấp hộ chiếu phổ thông ở trong nước"));
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub struct SearchIndex {
     pub num_procedures: usize,
     /// Document number → index in `Catalogue::procedures`.
     pub order: Vec<usize>,
+    /// Document number → whether it is a plain procedure (not a qualified variant).
+    pub plain: Vec<bool>,
+    /// The built-in synonyms with the catalogue's `synonyms.yaml`.
+    pub synonyms: super::synonyms::Table,
 }
 
 /// Where the term `id` stands in `list` (a taxonomy of the catalogue); the catalogue has
@@ -51,9 +55,11 @@ pub(super) fn level_set(catalogue: &Catalogue, p: &Procedure) -> Vec<usize> {
 }
 
 /// The order documents are numbered in: by field (its place in the catalogue's list), level
-/// set, folded title, code. Returns document number → index in `Catalogue::procedures`.
+/// set, plain procedures before qualified variants (`fields::is_variant`, so that the
+/// manifest's runs say which is which), folded title, code. Returns document number → index
+/// in `Catalogue::procedures`.
 pub fn doc_order(catalogue: &Catalogue) -> Vec<usize> {
-    let keys: Vec<(usize, Vec<usize>, String)> = catalogue
+    let keys: Vec<(usize, Vec<usize>, bool, String)> = catalogue
         .procedures
         .iter()
         .map(|p| {
@@ -61,6 +67,7 @@ pub fn doc_order(catalogue: &Catalogue) -> Vec<usize> {
             (
                 position(&catalogue.fields, &p.field),
                 level_set(catalogue, p),
+                super::fields::is_variant(&p.title),
                 title,
             )
         })
@@ -145,6 +152,11 @@ pub fn build(catalogue: &Catalogue, progress: &Progress) -> Result<SearchIndex, 
         fields,
         ord,
         num_procedures: catalogue.procedures.len(),
+        plain: order
+            .iter()
+            .map(|&n| !super::fields::is_variant(&catalogue.procedures[n].title))
+            .collect(),
         order,
+        synonyms: super::synonyms::Table::of(catalogue),
     })
 }

@@ -2,7 +2,7 @@
 //!
 //! [`analyzer`] splits Vietnamese text into accented and folded words; [`fields`] says what
 //! is indexed and how much it weighs; [`index`] builds the tantivy index; [`query`] runs a
-//! query through it (`thutuc search`); [`read`] reads back what tantivy holds; [`shards`]
+//! query through it (`thutuc search`), with the synonyms of [`synonyms`]; [`read`] reads back what tantivy holds; [`shards`]
 //! encodes it and [`export`] writes the static files the browser client
 //! (`theme/static/search.js`) searches, in the format documented there.
 
@@ -14,6 +14,7 @@ pub mod index;
 pub mod query;
 pub mod read;
 pub mod shards;
+pub mod synonyms;
 
 pub use export::{ExportStats, export};
 pub use query::{Hit, Hits};

@@ -491,3 +491,33 @@ fn bucket_into(entries: Vec<(String, Vec<u8>)>, count: usize) -> Vec<(usize, Vec
         })
         .collect()
 }
+
+/// The synonym table into the short dictionary shards (`shards`, file `i` at index `i`):
+/// each entry goes to the shard of its phrase's first word, folded, after that shard's
+/// terms: `count:varint (phrase:string meanings:varint meaning:string*)*`, phrases in code
+/// point order, words joined by single spaces, accented.
+pub fn add_synonyms(shards: &mut [(String, Vec<u8>)], table: &super::synonyms::Table) {
+    if shards.is_empty() {
+        return;
+    }
+    let mut sections: Vec<(u64, Vec<u8>)> = vec![(0, Vec::new()); shards.len()];
+    for entry in table.entries() {
+        let Some(first) = entry.key.first() else {
+            continue;
+        };
+        let (count, bytes) = &mut sections[fnv1a32(&fold(first)) as usize % shards.len()];
+        *count += 1;
+        string(bytes, &entry.key.join(" "));
+        varint(bytes, entry.means.len() as u64);
+        for meaning in &entry.means {
+            let words: Vec<&str> = meaning.iter().map(|w| w.accented.as_str()).collect();
+            string(bytes, &words.join(" "));
+        }
+    }
+    for ((_, shard), (count, bytes)) in shards.iter_mut().zip(sections) {
+        if count > 0 {
+            varint(shard, count);
+            shard.extend_from_slice(&bytes);
+        }
+    }
+}

@@ -111,3 +111,35 @@ test('in an English interface the messages are English and the Vietnamese names 
   const status = p.byId['search-results'].parentNode.children.find((c) => c.id === 'search-status');
   assert.equal(status.textContent, '1 procedure found');
 });
+
+test('the page says what it searched instead: a corrected query, the words left out', async () => {
+  const engine = {
+    async search(query) {
+      if (query === 'none') return { results: [], facets, total: 0, leftOut: [], corrected: null };
+      return {
+        results: [result('1.001193', 'Đăng ký khai sinh')],
+        facets,
+        total: 1,
+        leftOut: ['qwzx'],
+        corrected: 'dang ki khai sinh',
+      };
+    },
+  };
+  const p = page();
+  mountSearch({ document: p.document, engine, delay: 0 });
+  p.input.value = 'dang ky khai sihn qwzx';
+  p.input.fire('input');
+  await tick();
+  const notes = p.byId['search-results'].children.filter((c) => c.className === 'search-note');
+  assert.deepEqual(notes.map((n) => n.textContent), [
+    'Kết quả cho “dang ki khai sinh”',
+    'Không có thủ tục nào chứa đủ các từ “dang ky khai sihn qwzx”; các thủ tục gần nhất (không có từ “qwzx”):',
+  ]);
+  const status = p.byId['search-results'].parentNode.children.find((c) => c.id === 'search-status');
+  assert.match(status.textContent, /^Tìm thấy 1 thủ tục\. Kết quả cho/);
+  // a query without either shows no note
+  p.input.value = 'none';
+  p.input.fire('input');
+  await tick();
+  assert.equal(p.byId['search-results'].children.filter((c) => c.className === 'search-note').length, 0);
+});

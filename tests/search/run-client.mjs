@@ -43,6 +43,8 @@ for (const query of queries) {
     total: found.total,
     exact: found.exact,
     hits: found.results.map((r) => ({ code: r.code, score: r.score, url: r.url })),
+    left_out: found.leftOut,
+    corrected: found.corrected,
   });
   fetched.push(counter);
 }

@@ -5,7 +5,7 @@
 // of src/search/query.rs and tantivy's BM25, computed in 32-bit floats as tantivy does, so
 // that its ranking equals `thutuc search` (tests/search_parity.rs holds it to that).
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 // ---------------------------------------------------------------- analyzer (analyzer.rs)
 
@@ -148,10 +148,8 @@ class Reader {
   }
 }
 
-/**
- * A dictionary shard or a region file: term → raw lists, decoded into postings only when a
- * query needs them. `width` is the number of document ids a bitmap covers.
- */
+// A dictionary shard or a region file: term → raw lists, decoded into postings only when a
+// query needs them. `width` is the number of document ids a bitmap covers.
 function parseTerms(bytes, m, width) {
   const r = new Reader(bytes);
   const terms = new Map();
@@ -204,10 +202,22 @@ function parseTerms(bytes, m, width) {
     }
     terms.set(text, lists);
   }
+  // a short dictionary shard may end with the synonyms whose phrase starts with its words
+  terms.synonyms = [];
+  if (r.at < bytes.length) {
+    for (let n = r.varint(); n > 0; n--) {
+      const key = r.string().split(' ');
+      const means = [];
+      for (let k = r.varint(); k > 0; k--) {
+        means.push(r.string().split(' ').map((accented) => ({ accented, folded: fold(accented) })));
+      }
+      terms.synonyms.push({ key, means });
+    }
+  }
   return terms;
 }
 
-/** The freqs block of export.rs → { tf, norm } arrays in doc order. */
+// The freqs block of export.rs → { tf, norm } arrays in doc order.
 function readFreqs(r, spec, df) {
   const tf = new Uint32Array(df).fill(1);
   const norm = new Uint8Array(df).fill(1);
@@ -226,7 +236,7 @@ function readFreqs(r, spec, df) {
   return { tf, norm };
 }
 
-/** `count` values of `width` bits, low bit first, into `out`. */
+// `count` values of `width` bits, low bit first, into `out`.
 function unpack(packed, count, width, out) {
   for (let i = 0; i < count; i++) {
     let v = 0;
@@ -248,7 +258,7 @@ function bitmapDocs(bitmap, count) {
   return docs;
 }
 
-/** A freq varint of export.rs → [tf, fieldnorm id]. */
+// A freq varint of export.rs → [tf, fieldnorm id].
 function splitFreq(spec, v) {
   if (spec.freqs && spec.norms) return [Math.floor(v / 256) + 1, v % 256];
   if (spec.freqs) return [v + 1, 1];
@@ -256,10 +266,8 @@ function splitFreq(spec, v) {
   return [1, 1];
 }
 
-/**
- * The postings of `term` in field `f` of parsed terms: { docs, tf, norm }, { regions } for a
- * blocked list (encoding 4), or null.
- */
+// The postings of `term` in field `f` of parsed terms: { docs, tf, norm }, { regions } for a
+// blocked list (encoding 4), or null.
 function postings(m, terms, term, f) {
   const lists = terms.get(term);
   const raw = lists && lists.get(f);
@@ -313,7 +321,7 @@ function parseCompletions(bytes) {
   return out;
 }
 
-/** The agencies file: [{ id, name }] and each document's agency. */
+// The agencies file: [{ id, name }] and each document's agency.
 function parseAgencies(bytes, n) {
   const r = new Reader(bytes);
   const names = [];
@@ -323,7 +331,7 @@ function parseAgencies(bytes, n) {
   return { names, column, index: new Map(names.map((a, i) => [a.id, i])) };
 }
 
-/** Code point order, as Rust compares strings. */
+// Code point order, as Rust compares strings.
 function compareCodePoints(a, b) {
   const x = Array.from(a);
   const y = Array.from(b);
@@ -334,7 +342,7 @@ function compareCodePoints(a, b) {
   return x.length - y.length;
 }
 
-/** First index in sorted `docs` at or above `value`. */
+// First index in sorted `docs` at or above `value`.
 function lowerBound(docs, value) {
   let lo = 0;
   let hi = docs.length;
@@ -411,8 +419,11 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       weightFactor: f32(1 + k1),
       starts,
       facetIndex: { level: index(m.facets.level), field: index(m.facets.field) },
-      /** The run of document d: [length, field, set]. */
+      // The run of document d: [length, field, set, plain].
       runOf(d) {
+        return m.facets.runs[this.runIndex(d)];
+      },
+      runIndex(d) {
         let lo = 0;
         let hi = starts.length - 1;
         while (lo < hi) {
@@ -420,7 +431,12 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
           if (starts[mid] <= d) lo = mid;
           else hi = mid - 1;
         }
-        return m.facets.runs[lo];
+        return lo;
+      },
+      // the run's first `plain` documents are plain procedures (rule 9 of query.rs)
+      isPlain(d) {
+        const i = this.runIndex(d);
+        return d - starts[i] < m.facets.runs[i][3];
       },
       fieldOf() {
         if (!fieldColumn) {
@@ -457,10 +473,16 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     return parsed(m.files.agencies, (bytes) => parseAgencies(bytes, m.docs));
   }
 
-  async function completions(m, prefix) {
+  // The candidate completions in the completion shard of `word`'s first characters.
+  function candidates(m, word) {
     const { dir, shards } = m.files.completions;
-    const key = Array.from(prefix).slice(0, m.query.minPrefixChars).join('');
-    const list = await parsed(`${dir}/${fnv1a32(key) % shards}.bin`, parseCompletions);
+    const key = Array.from(word).slice(0, m.query.minPrefixChars).join('');
+    return parsed(`${dir}/${fnv1a32(key) % shards}.bin`, parseCompletions)
+      .then((list) => list.filter(([term]) => term.startsWith(key)));
+  }
+
+  async function completions(m, prefix) {
+    const list = await candidates(m, prefix);
     return list
       .filter(([term]) => term !== prefix && term.startsWith(prefix))
       .sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))
@@ -468,10 +490,27 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       .map(([term]) => term);
   }
 
-  /**
-   * One term in one field, ready to score: its BM25 weight, its postings (or per-region
-   * bounds when blocked) and where its region postings are.
-   */
+  // Rule 6 of query.rs: the corrections of an unknown folded word.
+  async function corrections(m, word) {
+    const list = await candidates(m, word);
+    const chars = Array.from(word);
+    const max = chars.length >= m.query.longWordChars ? 2 : 1;
+    const near = [];
+    for (const [term, weight] of list) {
+      const t = Array.from(term);
+      if (t.length <= m.query.minPrefixChars) continue;
+      const d = editDistance(chars, t, max);
+      if (d !== null) near.push([d, weight, term]);
+    }
+    near.sort((a, b) => a[0] - b[0] || b[1] - a[1] || compareCodePoints(a[2], b[2]));
+    return near
+      .filter((n) => n[0] === near[0][0])
+      .slice(0, m.query.maxCorrections)
+      .map((n) => n[2]);
+  }
+
+  // One term in one field, ready to score: its BM25 weight, its postings (or per-region
+  // bounds when blocked) and where its region postings are.
   function termList(m, terms, family, key, term, f, boost) {
     const list = postings(m, terms, term, f);
     if (!list) return null;
@@ -491,7 +530,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     return out;
   }
 
-  /** Adds the scores of `t` in region `r` (ids base…base+width) into `score`, marking `hit`. */
+  // Adds the scores of `t` in region `r` (ids base…base+width) into `score`, marking `hit`.
   async function addRegion(m, t, r, base, width, score, hit) {
     if (!t.bounds.has(r)) return;
     let docs;
@@ -521,15 +560,32 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     }
   }
 
+  // Rules 3 and 5 of query.rs: one word in every accented and folded field (of the short
+  // family only when `shortOnly`), each boost times `factor`: the term lists it has.
+  function wordGroup(m, sh, w, factor, shortOnly) {
+    const group = [];
+    m.fields.forEach((field, f) => {
+      if (field.form !== 'accented' && field.form !== 'folded') return;
+      if (shortOnly && field.family !== 'short') return;
+      const boost = factor === 1 ? field.boost : f32(field.boost * factor);
+      const text = field.form === 'accented' ? w.accented : w.folded;
+      const t = termList(m, sh[field.family], field.family, w.folded, text, f, boost);
+      if (t) group.push(t);
+    });
+    return group;
+  }
+
   async function run(query, filters, limit, exactWanted) {
     const m = await open();
     const { words, lastIsPrefix } = plan(query, m);
     const wanted = selected(m, filters);
-    if (words.length === 0) return { results: [], facets: emptyFacets(), total: 0, exact: true };
+    const none = { results: [], facets: emptyFacets(), total: 0, exact: true, leftOut: [], corrected: null };
+    if (words.length === 0) return none;
     const agencyWanted = filters && filters.agency != null && filters.agency !== '' && (!Array.isArray(filters.agency) || filters.agency.length > 0);
     const exact = exactWanted || limit === 0;
 
     const prefixWord = lastIsPrefix ? words[words.length - 1] : null;
+    const isPrefix = (i) => lastIsPrefix && i === words.length - 1;
     const wholeTerm = words.map((w) => w.folded).join(' ');
     const pairs = words.slice(1).map((w, i) => `${words[i].folded} ${w.folded}`);
     const [expansions, shards, pairShards, wholeShard, agencyData] = await Promise.all([
@@ -540,23 +596,50 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       shard(m, 'whole', wholeTerm),
       exact || agencyWanted ? agencies(m) : null,
     ]);
-    const expansionShards = await Promise.all(expansions.map((t) => shard(m, 'short', t)));
     if (agencyData && filters && filters.agency) {
       const ids = Array.isArray(filters.agency) ? filters.agency : [filters.agency];
       wanted.agency = new Set(ids.map((id) => agencyData.index.get(id)).filter((i) => i !== undefined));
     }
 
-    // Rules 2 and 3: a must clause per word, each a list of groups whose best score counts
-    // (the exact word, and for the word being typed each completion); a group sums its lists
-    const musts = words.map((w, i) => {
-      const exactGroup = [];
-      m.fields.forEach((field, f) => {
-        if (field.form !== 'accented' && field.form !== 'folded') return;
-        const t = termList(m, shards[i][field.family], field.family, w.folded, field.form === 'accented' ? w.accented : w.folded, f, field.boost);
-        if (t) exactGroup.push(t);
-      });
-      const groups = [exactGroup];
-      if (lastIsPrefix && i === words.length - 1) {
+    // Rule 2: units, the longest synonym phrase first; rule 6: unknown words to correct
+    const units = [];
+    for (let i = 0; i < words.length;) {
+      const syn = longestMatch(shards[i].short.synonyms, words, i);
+      if (syn) {
+        const boost = f32(m.query.synonymBoost);
+        const alternatives = syn.means.map((ws) => ({ words: ws, factor: f32(f32(boost * syn.k) / ws.length) }));
+        units.push({ start: i, end: i + syn.k, alternatives, corrected: false });
+        i += syn.k;
+        continue;
+      }
+      const w = words[i];
+      const unknown = Array.from(w.folded).length >= m.query.minTypoChars &&
+        LETTERS.test(w.folded) &&
+        wordGroup(m, shards[i], w, 1, false).length === 0 &&
+        !(isPrefix(i) && expansions.length > 0);
+      units.push({ start: i, end: i + 1, alternatives: [], corrected: false, unknown });
+      i += 1;
+    }
+    await Promise.all(units.filter((u) => u.unknown).map(async (u) => {
+      const fixes = await corrections(m, words[u.start].folded);
+      u.alternatives = fixes.map((t) => ({ words: [{ accented: t, folded: t }], factor: f32(m.query.typoBoost) }));
+      u.corrected = fixes.length > 0;
+    }));
+    const pairsOf = (ws) => ws.slice(1).map((w, i) => `${ws[i].folded} ${w.folded}`);
+    const [expansionShards, altShards, altPairShards] = await Promise.all([
+      Promise.all(expansions.map((t) => shard(m, 'short', t))),
+      Promise.all(units.map((u) => Promise.all(u.alternatives.map((a) =>
+        Promise.all(a.words.map((w) => shard(m, 'short', w.folded))))))),
+      Promise.all(units.map((u) => Promise.all(u.alternatives.map((a) =>
+        Promise.all(pairsOf(a.words).map((pair) => shard(m, 'pair', pair))))))),
+    ]);
+
+    // a clause per unit: its alternatives, each a list of word matches; a word match is a
+    // list of groups whose best score counts (the exact word, and for the word being typed
+    // each completion); a group sums its term lists
+    const typedMatch = (i) => {
+      const groups = [wordGroup(m, shards[i], words[i], 1, false)];
+      if (isPrefix(i)) {
         expansions.forEach((term, e) => {
           const group = [];
           m.fields.forEach((field, f) => {
@@ -568,90 +651,216 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         });
       }
       return groups;
-    });
-    // Rules 4 and 5: adjacent words as bigrams, all the words as a whole title
-    const optional = [];
-    m.fields.forEach((field, f) => {
-      if (field.form === 'bigram') {
-        pairs.forEach((pair, i) => {
-          const t = termList(m, pairShards[i], 'pair', pair, pair, f, field.boost);
-          if (t) optional.push(t);
+    };
+    // rule 7: the pairs of a phrase that has meanings count inside its alternatives
+    const pairLists = (pairList, shardList, factor) => {
+      const out = [];
+      m.fields.forEach((field, f) => {
+        if (field.form !== 'bigram') return;
+        const boost = factor === 1 ? field.boost : f32(field.boost * factor);
+        pairList.forEach((pair, i) => {
+          const t = termList(m, shardList[i], 'pair', pair, pair, f, boost);
+          if (t) out.push(t);
         });
-      } else if (field.form === 'whole') {
-        const t = termList(m, wholeShard, 'whole', wholeTerm, wholeTerm, f, field.boost);
-        if (t) optional.push(t);
+      });
+      return out;
+    };
+    const inPhrase = new Uint8Array(words.length);
+    const clauses = units.map((u, ui) => {
+      const typed = [];
+      for (let i = u.start; i < u.end; i++) typed.push(typedMatch(i));
+      typed.pairs = [];
+      if (u.alternatives.length) {
+        for (let i = u.start; i + 1 < u.end; i++) inPhrase[i] = 1;
+        const span = pairs.slice(u.start, u.end - 1);
+        typed.pairs = pairLists(span, pairShards.slice(u.start, u.end - 1), 1);
       }
+      return [typed, ...u.alternatives.map((a, ai) => {
+        const alt = a.words.map((w, wi) => [wordGroup(m, { short: altShards[ui][ai][wi] }, w, a.factor, true)]);
+        alt.pairs = pairLists(pairsOf(a.words), altPairShards[ui][ai], a.factor);
+        return alt;
+      })];
     });
-
-    // the regions where every word occurs, each with a bound of any score in it
-    const sumBounds = (lists, r) => lists.reduce((s, t) => s + (t.bounds.get(r) || 0), 0);
-    const regionCount = Math.ceil(m.docs / m.region);
-    const allowed = exact ? null : allowedIds(m, wanted);
-    const candidates = [];
-    for (let r = 0; r < regionCount; r++) {
-      let bound = 0;
-      let every = true;
-      for (const groups of musts) {
-        let best = -1;
-        for (const g of groups) if (g.some((t) => t.bounds.has(r))) best = Math.max(best, sumBounds(g, r));
-        if (best < 0) { every = false; break; }
-        bound += best;
-      }
-      if (!every) continue;
-      if (allowed && !allowed(r)) continue;
-      candidates.push({ r, bound: bound + sumBounds(optional, r) });
-    }
-    candidates.sort((a, b) => b.bound - a.bound || a.r - b.r);
+    const live = (alt) => alt.every((groups) => groups.some((g) => g.length > 0));
+    const plainBonus = !pairs.some((pair) => m.query.qualifierPairs.includes(pair));
+    const bonus = plainBonus ? f32(m.query.plainBonus) : 0;
 
     const level = (d) => m.facets.sets[m.runOf(d)[2]];
-    const passes = (d, except) =>
-      (except === 'level' || !wanted.level || level(d).some((l) => wanted.level.has(l))) &&
-      (except === 'field' || !wanted.field || wanted.field.has(m.runOf(d)[1])) &&
-      (except === 'agency' || !wanted.agency || (agencyData && wanted.agency.has(agencyData.column[d])));
+    const everyUnit = units.map((_, i) => i);
 
-    const matched = [];
-    const scores = new Map();
-    const kept = [];
-    let processed = 0;
-    for (const { r, bound } of candidates) {
-      if (!exact && kept.length >= limit) {
-        kept.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
-        if (scores.get(kept[limit - 1]) > slack(bound)) break;
+    // Rules 2–10 over the units `kept` (rule 8 when `withWhole`): the regions scored best
+    // bound first until `top` results (passing `want`) are known, every region when
+    // `all`.
+    async function evaluate(kept, withWhole, want, top, all) {
+      const inQuery = new Uint8Array(words.length);
+      for (const u of kept) for (let i = units[u].start; i < units[u].end; i++) inQuery[i] = 1;
+      const musts = kept.map((u) => clauses[u]);
+      // Rules 7 and 8: adjacent words as bigrams, all the words as a whole title
+      const optional = [];
+      m.fields.forEach((field, f) => {
+        if (field.form === 'bigram') {
+          pairs.forEach((pair, i) => {
+            if (!inQuery[i] || !inQuery[i + 1] || inPhrase[i]) return;
+            const t = termList(m, pairShards[i], 'pair', pair, pair, f, field.boost);
+            if (t) optional.push(t);
+          });
+        } else if (field.form === 'whole' && withWhole) {
+          const t = termList(m, wholeShard, 'whole', wholeTerm, wholeTerm, f, field.boost);
+          if (t) optional.push(t);
+        }
+      });
+
+      // the regions where every unit can match, each with a bound of any score in it
+      const sumBounds = (lists, r) => lists.reduce((s, t) => s + (t.bounds.get(r) || 0), 0);
+      const matchBound = (groups, r) => {
+        let best = -1;
+        for (const g of groups) if (g.some((t) => t.bounds.has(r))) best = Math.max(best, sumBounds(g, r));
+        return best;
+      };
+      const regionCount = Math.ceil(m.docs / m.region);
+      const allowed = all ? null : allowedIds(m, want);
+      const candidates = [];
+      for (let r = 0; r < regionCount; r++) {
+        let bound = 0;
+        let every = true;
+        for (const alts of musts) {
+          let best = -1;
+          for (const alt of alts) {
+            let sum = 0;
+            for (const groups of alt) {
+              const b = matchBound(groups, r);
+              if (b < 0) { sum = -1; break; }
+              sum += b;
+            }
+            if (sum >= 0) sum += sumBounds(alt.pairs, r);
+            best = Math.max(best, sum);
+          }
+          if (best < 0) { every = false; break; }
+          bound += best;
+        }
+        if (!every) continue;
+        if (allowed && !allowed(r)) continue;
+        candidates.push({ r, bound: bound + sumBounds(optional, r) + bonus });
       }
-      const first = r * m.region;
-      const width = Math.min(m.region, m.docs - first);
-      const clauseScores = await Promise.all(musts.map(async (groups) => {
-        const [exactGroup, ...rest] = groups;
+      candidates.sort((a, b) => b.bound - a.bound || a.r - b.r);
+
+      const passes = (d, except) =>
+        (except === 'level' || !want.level || level(d).some((l) => want.level.has(l))) &&
+        (except === 'field' || !want.field || want.field.has(m.runOf(d)[1])) &&
+        (except === 'agency' || !want.agency || (agencyData && want.agency.has(agencyData.column[d])));
+
+      const matched = [];
+      const scores = new Map();
+      const found = [];
+      let processed = 0;
+      const wordScores = async (groups, r, first, width) => {
         const score = new Float64Array(width);
         const hit = new Uint8Array(width);
-        for (const t of exactGroup) await addRegion(m, t, r, first, width, score, hit);
-        for (const g of rest) {
-          const s = new Float64Array(width);
-          const h = new Uint8Array(width);
-          for (const t of g) await addRegion(m, t, r, first, width, s, h);
+        for (let gi = 0; gi < groups.length; gi++) {
+          const s = gi === 0 ? score : new Float64Array(width);
+          const h = gi === 0 ? hit : new Uint8Array(width);
+          for (const t of groups[gi]) await addRegion(m, t, r, first, width, s, h);
+          if (gi === 0) continue;
           for (let d = 0; d < width; d++) {
             if (h[d] && (!hit[d] || s[d] > score[d])) score[d] = s[d];
             hit[d] |= h[d];
           }
         }
         return { score, hit };
-      }));
-      const extra = new Float64Array(width);
-      const extraHit = new Uint8Array(width);
-      for (const t of optional) await addRegion(m, t, r, first, width, extra, extraHit);
-      for (let d = 0; d < width; d++) {
-        if (!clauseScores.every((c) => c.hit[d])) continue;
-        let s = 0;
-        for (const c of clauseScores) s = f32(s + c.score[d]);
-        if (extraHit[d]) s = f32(s + extra[d]);
-        const doc = first + d;
-        scores.set(doc, s);
-        matched.push(doc);
-        if (passes(doc, null)) kept.push(doc);
+      };
+      for (const { r, bound } of candidates) {
+        if (!all && found.length >= top) {
+          found.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+          if (scores.get(found[top - 1]) > slack(bound)) break;
+        }
+        const first = r * m.region;
+        const width = Math.min(m.region, m.docs - first);
+        const clauseScores = await Promise.all(musts.map(async (alts) => {
+          const score = new Float64Array(width);
+          const hit = new Uint8Array(width);
+          for (const alt of alts) {
+            if (!live(alt)) continue;
+            let aScore = null;
+            let aHit = null;
+            for (const groups of alt) {
+              const w = await wordScores(groups, r, first, width);
+              if (!aScore) {
+                aScore = w.score;
+                aHit = w.hit;
+              } else {
+                for (let d = 0; d < width; d++) {
+                  aHit[d] &= w.hit[d];
+                  aScore[d] = f32(aScore[d] + w.score[d]);
+                }
+              }
+            }
+            if (alt.pairs.length) {
+              const pScore = new Float64Array(width);
+              const pHit = new Uint8Array(width);
+              for (const t of alt.pairs) await addRegion(m, t, r, first, width, pScore, pHit);
+              for (let d = 0; d < width; d++) if (aHit[d] && pHit[d]) aScore[d] = f32(aScore[d] + pScore[d]);
+            }
+            for (let d = 0; d < width; d++) {
+              if (aHit[d] && (!hit[d] || aScore[d] > score[d])) score[d] = aScore[d];
+              hit[d] |= aHit[d];
+            }
+          }
+          return { score, hit };
+        }));
+        const extra = new Float64Array(width);
+        const extraHit = new Uint8Array(width);
+        for (const t of optional) await addRegion(m, t, r, first, width, extra, extraHit);
+        for (let d = 0; d < width; d++) {
+          if (!clauseScores.every((c) => c.hit[d])) continue;
+          let s = 0;
+          for (const c of clauseScores) s = f32(s + c.score[d]);
+          if (extraHit[d]) s = f32(s + extra[d]);
+          const doc = first + d;
+          if (bonus && m.isPlain(doc)) s = f32(s + bonus);
+          scores.set(doc, s);
+          matched.push(doc);
+          if (passes(doc, null)) found.push(doc);
+        }
+        processed++;
       }
-      processed++;
+      found.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+      return { matched, scores, found, complete: processed === candidates.length, passes };
     }
-    const complete = processed === candidates.length;
+
+    let kept = everyUnit;
+    let outcome = await evaluate(kept, true, wanted, limit, exact);
+    let leftOut = [];
+    // Rule 11: no dead ends
+    if (outcome.matched.length === 0 && units.length >= 2) {
+      const alive = everyUnit.filter((u) => clauses[u].some(live));
+      let size = alive.length === units.length ? units.length - 1 : alive.length;
+      let budget = m.query.maxFallbackQueries;
+      let chosen = null;
+      while (size >= 1) {
+        let best = null;
+        for (const picks of combinations(alive.length, size)) {
+          if (budget === 0) break;
+          budget--;
+          const subset = picks.map((p) => alive[p]);
+          const { found, scores } = await evaluate(subset, false, {}, 1, false);
+          if (found.length === 0) continue;
+          const topScore = scores.get(found[0]);
+          if (!best || beats(topScore, best.topScore)) best = { subset, topScore };
+        }
+        if (best || budget === 0) {
+          chosen = best;
+          break;
+        }
+        size--;
+      }
+      if (chosen) {
+        kept = chosen.subset;
+        outcome = await evaluate(kept, false, wanted, limit, exact);
+        leftOut = everyUnit.filter((u) => !kept.includes(u))
+          .flatMap((u) => words.slice(units[u].start, units[u].end).map((w) => w.accented));
+      }
+    }
+    const { matched, scores, found, complete, passes } = outcome;
 
     const counts = { level: new Map(), field: new Map(), agency: new Map() };
     for (const d of matched) {
@@ -659,10 +868,9 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       if (passes(d, 'field')) bump(counts.field, m.runOf(d)[1]);
       if (agencyData && passes(d, 'agency')) bump(counts.agency, agencyData.column[d]);
     }
-    kept.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
-    const top = kept.slice(0, limit);
-    const rows = await Promise.all(top.map((d) => docRow(m, d)));
-    const results = top.map((d, i) => {
+    const shown = found.slice(0, limit);
+    const rows = await Promise.all(shown.map((d) => docRow(m, d)));
+    const results = shown.map((d, i) => {
       const [code, title, agencyId, agencyName, slug] = rows[i];
       const [, field, set] = m.runOf(d);
       return {
@@ -675,11 +883,19 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         score: scores.get(d),
       };
     });
+    const corrected = units.some((u) => u.corrected)
+      ? words.map((w, i) => {
+        const u = units.find((x) => x.corrected && x.start === i);
+        return u ? u.alternatives[0].words[0].folded : w.accented;
+      }).join(' ')
+      : null;
     return {
       results,
       facets: facetList(m, counts, wanted, complete && agencyData),
-      total: kept.length,
+      total: found.length,
       exact: complete,
+      leftOut,
+      corrected,
     };
   }
 
@@ -718,17 +934,89 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   };
 }
 
-/** Rule 1 of query.rs: the words taking part; a too short prefix waits for more letters. */
+// Rule 1 of query.rs: the words taking part; a too short prefix waits for more letters; a
+// leading "thủ tục" goes when more follows.
 function plan(query, m) {
-  const { words, lastIsPrefix } = analyzeQuery(query);
+  const { words, lastIsPrefix: typing } = analyzeQuery(query);
+  let lastIsPrefix = typing;
   if (lastIsPrefix && Array.from(words[words.length - 1].folded).length < m.query.minPrefixChars) {
     words.pop();
-    return { words, lastIsPrefix: false };
+    lastIsPrefix = false;
   }
+  const head = m.query.boilerplate;
+  if (words.length > head.length && head.every((b, i) => words[i].folded === b)) words.splice(0, head.length);
   return { words, lastIsPrefix };
 }
 
-/** Whether region r holds a document of the chosen fields and levels (null: no such filter). */
+// rule 6: only words of letters are corrected
+const LETTERS = /^\p{Alphabetic}+$/u;
+
+// Whether a query word is the synonym phrase's word `key`: the same, or typed without marks.
+function wordMatches(w, key) {
+  return w.accented === key || (w.accented === w.folded && w.folded === fold(key));
+}
+
+// synonyms.rs `longest_match`: the longest phrase spelled by the words from `at`.
+function longestMatch(entries, words, at) {
+  let best = null;
+  for (const e of entries) {
+    const n = e.key.length;
+    if (fold(e.key[0]) !== words[at].folded || at + n > words.length) continue;
+    const span = words.slice(at, at + n);
+    if (!span.every((w, j) => wordMatches(w, e.key[j]))) continue;
+    const typed = span.map((w) => w.accented).join(' ');
+    const text = (ws) => ws.map((w) => w.accented).join(' ');
+    if (best && best.k > n) continue;
+    if (best && best.k === n) {
+      for (const mm of e.means) {
+        if (!best.means.some((x) => text(x) === text(mm)) && text(mm) !== typed) best.means.push(mm);
+      }
+    } else {
+      best = { k: n, means: e.means.filter((mm) => text(mm) !== typed) };
+    }
+  }
+  return best && best.means.length ? best : null;
+}
+
+// query.rs `edit_distance`: optimal string alignment, or null above `max`.
+function editDistance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return null;
+  const w = b.length + 1;
+  const d = new Uint32Array((a.length + 1) * w);
+  for (let j = 0; j < w; j++) d[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    d[i * w] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * w + j - 2] + 1);
+      d[i * w + j] = v;
+    }
+  }
+  const v = d[a.length * w + b.length];
+  return v <= max ? v : null;
+}
+
+// The `size`-element subsets of 0…n−1, in lexicographic order, one at a time.
+function* combinations(n, size) {
+  if (size === 0 || size > n) return;
+  const picks = Array.from({ length: size }, (_, i) => i);
+  for (;;) {
+    yield picks.slice();
+    let i = size - 1;
+    while (i >= 0 && picks[i] >= n - size + i) i--;
+    if (i < 0) return;
+    picks[i]++;
+    for (let j = i + 1; j < size; j++) picks[j] = picks[j - 1] + 1;
+  }
+}
+
+// Rule 11: a set's best score above the best so far by more than a relative 1e-5.
+function beats(score, best) {
+  return score > best + 1e-5 * Math.max(Math.abs(best), 1);
+}
+
+// Whether region r holds a document of the chosen fields and levels (null: no such filter).
 function allowedIds(m, wanted) {
   if (!wanted.level && !wanted.field) return null;
   const regions = new Set();
@@ -759,10 +1047,8 @@ function selected(m, filters) {
   return out;
 }
 
-/**
- * The facets with their counts; without `agencyData` (the count was not exact), the levels
- * and fields with a null count and no agencies.
- */
+// The facets with their counts; without `agencyData` (the count was not exact), the levels
+// and fields with a null count and no agencies.
 function facetList(m, counts, wanted, agencyData) {
   if (!agencyData) {
     const names = (list) => list.map(({ id, name }) => ({ id, name, count: null }));
@@ -795,6 +1081,8 @@ const MESSAGES = {
     agency: 'Cơ quan thực hiện',
     code: 'Mã',
     error: 'Chưa tải được chỉ mục tìm kiếm. Hãy thử lại, hoặc xem danh sách A–Z.',
+    corrected: (q) => `Kết quả cho “${q}”`,
+    partial: (q, left) => `Không có thủ tục nào chứa đủ các từ “${q}”; các thủ tục gần nhất (không có từ “${left}”):`,
   },
   en: {
     count: (n) => (n === 0 ? 'No procedure found' : `${n} procedure${n === 1 ? '' : 's'} found`),
@@ -805,6 +1093,8 @@ const MESSAGES = {
     agency: 'Agency',
     code: 'Code',
     error: 'The search index could not be loaded. Try again, or see the A–Z list.',
+    corrected: (q) => `Results for “${q}”`,
+    partial: (q, left) => `No procedure contains all the words “${q}”; the closest ones (without “${left}”):`,
   },
 };
 
@@ -879,7 +1169,7 @@ export function mountSearch({
     return o;
   }
 
-  function render(query, { results, facets, total, exact = true }) {
+  function render(query, { results, facets, total, exact = true, leftOut = [], corrected = null }) {
     for (const [kind, select] of Object.entries(selects)) {
       select.replaceChildren(option('', text.all));
       for (const f of facets[kind]) {
@@ -910,8 +1200,19 @@ export function mountSearch({
       item.append(link, meta);
       list.appendChild(item);
     }
-    container.replaceChildren(list);
-    status.textContent = !query.trim() ? '' : exact ? text.count(total) : text.atLeast(total);
+    // what was searched instead of the words as typed: corrected typos, words left out
+    const notes = [];
+    if (corrected) notes.push(text.corrected(corrected));
+    if (leftOut.length && results.length) notes.push(text.partial(query.trim(), leftOut.join(' ')));
+    const shown = notes.map((line) => {
+      const note = doc.createElement('p');
+      note.className = 'search-note';
+      note.textContent = line;
+      return note;
+    });
+    container.replaceChildren(...shown, list);
+    const count = !query.trim() ? '' : exact ? text.count(total) : text.atLeast(total);
+    status.textContent = [count, ...notes].filter(Boolean).join('. ');
   }
 
   async function update() {
