@@ -128,8 +128,8 @@ use super::index::{SearchIndex, level_set, position};
 use super::query::completion_boost;
 use super::read::read_back;
 use super::shards::{
-    BLOCKED_MIN_DF, Facet, Facets, FamilyFiles, REGION, Scoring, completion_shards, facet_of,
-    term_shards, twin_of,
+    BLOCKED_MIN_DF, EncodedFamily, Facet, Facets, FamilyFiles, REGION, Scoring, completion_shards,
+    encode_terms, facet_of, twin_of,
 };
 use crate::catalogue::{Catalogue, Procedure};
 use crate::progress::Progress;
@@ -139,12 +139,15 @@ use serde::Serialize;
 use std::path::Path;
 
 pub const FORMAT: u32 = 3;
-/// Aimed-at size of a dictionary shard and of a region file: small next to what a query
-/// needs anyway.
-const SHARD_TARGET_BYTES: usize = 1024;
-/// Whole titles: one rare term each, many of them; bigger shards keep the file count down.
-const WHOLE_TARGET_BYTES: usize = 2048;
-const REGION_TARGET_BYTES: usize = 2048;
+/// Aimed-at sizes of (dictionary shards, whole-title shards, region files), smallest first.
+/// Small files cost a query fewer bytes it does not need, and more files in all; the export
+/// takes the first that keeps the index within `FILE_BUDGET` files, so a province's catalogue
+/// gets small files and a national one stays within what a static host holds comfortably.
+/// Whole titles are one rare term each, many of them: bigger shards keep their count down.
+const FILE_SIZES: [(usize, usize, usize); 3] =
+    [(512, 1024, 512), (1024, 2048, 1024), (1024, 2048, 2048)];
+/// The most files the index should have (format 2 had 34,220 at 100,000 procedures).
+const FILE_BUDGET: usize = 32_768;
 const COMPLETION_TARGET_BYTES: usize = 1024;
 /// Procedures per docs chunk: a page of results fetches only the rows it shows.
 const DOCS_CHUNK: usize = 5;
@@ -217,20 +220,29 @@ fn write_files(
         num_docs: stored.num_docs,
         tokens: stored.fields.iter().map(|f| f.total_tokens).collect(),
     };
+    let encoded = [Family::Short, Family::Body, Family::Pair, Family::Whole]
+        .map(|family| encode_terms(&stored, &facets, &scoring, family));
+    let completion_files = completion_shards(&stored, COMPLETION_TARGET_BYTES);
+    let fixed_files = completion_files.len() + procedures.len().div_ceil(DOCS_CHUNK) + 2;
+    let family_files = |(shard, whole, region): (usize, usize, usize)| -> usize {
+        encoded
+            .iter()
+            .zip([shard, shard, shard, whole])
+            .map(|(family, target)| family.file_count(target, region))
+            .sum()
+    };
+    let sizes = FILE_SIZES
+        .into_iter()
+        .find(|&sizes| fixed_files + family_files(sizes) <= FILE_BUDGET)
+        .unwrap_or(FILE_SIZES[FILE_SIZES.len() - 1]);
     let mut files = Files::default();
-    let family = |files: &mut Files, prefix: &str, family: Family, target: usize| {
+    let [short, body, pair, whole] = encoded;
+    let mut family = |prefix: &str, encoded: EncodedFamily, target: usize| {
         let FamilyFiles {
             shards,
             regions,
             groups,
-        } = term_shards(
-            &stored,
-            &facets,
-            &scoring,
-            family,
-            target,
-            REGION_TARGET_BYTES,
-        );
+        } = encoded.into_files(target, sizes.2);
         let dict = files.dir(prefix, shards);
         let regions = files.dir(&format!("r{prefix}"), regions);
         TermFiles {
@@ -240,11 +252,11 @@ fn write_files(
             groups,
         }
     };
-    let short = family(&mut files, "s", Family::Short, SHARD_TARGET_BYTES);
-    let body = family(&mut files, "b", Family::Body, SHARD_TARGET_BYTES);
-    let pair = family(&mut files, "p", Family::Pair, SHARD_TARGET_BYTES);
-    let whole = family(&mut files, "w", Family::Whole, WHOLE_TARGET_BYTES);
-    let completions = files.dir("c", completion_shards(&stored, COMPLETION_TARGET_BYTES));
+    let short = family("s", short, sizes.0);
+    let body = family("b", body, sizes.0);
+    let pair = family("p", pair, sizes.0);
+    let whole = family("w", whole, sizes.1);
+    let completions = files.dir("c", completion_files);
     let chunks = docs_chunks(catalogue, &procedures)?;
     let docs = DocsDir {
         chunk: DOCS_CHUNK,
