@@ -14,6 +14,7 @@
 //! search/c-<hash>/<n>.bin       completion shards (for the word being typed)
 //! search/d-<hash>/<n>.json      result rows, `chunk` procedures a file
 //! search/agencies-<hash>.bin    agency names and each procedure's agency (agency filter only)
+//! search/fields-<hash>.json     the fields' ids and names (the filters only)
 //! ```
 //!
 //! `<hash>` is a hash of the content of the file, or of every file of the directory, so any
@@ -30,7 +31,7 @@
 //! # `manifest.json`
 //!
 //! ```json
-//! { "format": 3,
+//! { "format": 4,
 //!   "docs": 21,                                  // N of BM25 (tantivy's max_doc)
 //!   "bm25": { "k1": 1.2, "b": 0.75 },
 //!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40 },
@@ -42,15 +43,17 @@
 //!                 "twin": 1,                         // accented fields: the folded field of the same text
 //!                 "facet": "field",                  // fields whose text is a function of the field
 //!                 "tokens": 97 } ],                  // Σ field length, tantivy's total_num_tokens
-//!   "facets": { "level": [ { "id", "name" } ], "field": [...],
+//!   "facets": { "level": [ { "id", "name" } ],
 //!               "sets": [[0, 2], …],               // the distinct level sets
 //!               "runs": [[length, field, set], …] },  // document numbers in order
+//!               // a field is a place in the fields file (fetched for the filters only:
+//!               // a national catalogue's field names would double the manifest)
 //!   "url": "thu-tuc/{slug}/",                    // a procedure's page (`urls::procedure`)
 //!   "files": { "short": { "dir": "s-…", "shards": 64, "regions": "rs-…", "groups": 8 },
 //!              "body": {…}, "pair": {…}, "whole": {…},
 //!              "completions": { "dir": "c-…", "shards": 4 },
 //!              "docs": { "dir": "d-…", "chunk": 5, "chunks": 6 },
-//!              "agencies": "agencies-….bin" } }
+//!              "agencies": "agencies-….bin", "fields": "fields-….json" } }
 //! ```
 //!
 //! Field numbers below are indexes into `fields`; boosts are f32 values (round them to f32).
@@ -116,7 +119,10 @@
 //! `width:varint` and N values of `width` bits, each document's agency (its place in the
 //! list), value `i` at bits `i·width…`, low bit first.
 //!
-//! A **docs** chunk `n` is JSON: `[[code, title, agency id, agency name(, slug)], …]` for
+//! The **fields** file is JSON: `[{ "id", "name" }, …]`, the catalogue's fields in order.
+//!
+//! A **docs** chunk `n` is JSON:
+//! `[[code, title, agency id, agency name, field id, field name(, slug)], …]` for
 //! docs `n·chunk … n·chunk+chunk−1`; the slug is there only when it is not `slugify(title)`
 //! (`text::slugify`), and the page's URL, relative to the site's base, is the manifest's
 //! `url` with `{slug}` replaced.
@@ -138,7 +144,7 @@ use crate::urls;
 use serde::Serialize;
 use std::path::Path;
 
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 /// Aimed-at sizes of (dictionary shards, whole-title shards, region files), smallest first.
 /// Small files cost a query fewer bytes it does not need, and more files in all; the export
 /// takes the first that keeps the index within `FILE_BUDGET` files, so a province's catalogue
@@ -167,8 +173,9 @@ pub struct ExportStats {
     pub region_bytes: usize,
     pub completion_bytes: usize,
     pub docs_bytes: usize,
-    /// The agency names and each procedure's agency (fetched for the agency filter only).
-    pub agencies_bytes: usize,
+    /// The agency names and each procedure's agency, and the field names (fetched for the
+    /// filters only).
+    pub facet_bytes: usize,
 }
 
 /// Indexes `catalogue` with tantivy and hands the files of the static index to `write`,
@@ -264,6 +271,13 @@ fn write_files(
         dir: files.dir("d", chunks).dir,
     };
     let agencies = files.single("agencies", "bin", columns.agencies_file(catalogue));
+    let field_names: Vec<Named> = catalogue
+        .fields
+        .iter()
+        .map(|t| Named::new(&t.id, &t.name))
+        .collect();
+    let field_names = serde_json::to_vec(&field_names).map_err(|e| Error::Io(e.into()))?;
+    let field_names = files.single("fields", "json", field_names);
 
     let manifest = Manifest {
         format: FORMAT,
@@ -303,11 +317,6 @@ fn write_files(
                 .iter()
                 .map(|t| Named::new(&t.id, &t.name))
                 .collect(),
-            field: catalogue
-                .fields
-                .iter()
-                .map(|t| Named::new(&t.id, &t.name))
-                .collect(),
             sets: columns.sets.clone(),
             runs: columns.runs(),
         },
@@ -319,6 +328,7 @@ fn write_files(
             completions,
             docs,
             agencies,
+            fields: field_names,
         },
     };
     let manifest = serde_json::to_vec(&manifest).map_err(|e| Error::Io(e.into()))?;
@@ -340,7 +350,7 @@ fn write_files(
             Some("w") => &mut stats.whole_bytes,
             Some("c") => &mut stats.completion_bytes,
             Some("d") => &mut stats.docs_bytes,
-            Some("agencies") => &mut stats.agencies_bytes,
+            Some("agencies" | "fields") => &mut stats.facet_bytes,
             _ => &mut stats.region_bytes,
         };
         *slot += bytes.len();
@@ -348,8 +358,8 @@ fn write_files(
     Ok(stats)
 }
 
-/// Result rows in document order: `[code, title, agency id, agency name]`, then the slug
-/// when it is not `slugify(title)`.
+/// Result rows in document order: `[code, title, agency id, agency name, field id, field
+/// name]`, then the slug when it is not `slugify(title)`.
 fn docs_chunks(
     catalogue: &Catalogue,
     procedures: &[&Procedure],
@@ -362,7 +372,15 @@ fn docs_chunks(
                 .iter()
                 .map(|p| {
                     let agency = catalogue.agency(&p.agency).map_or("", |a| a.name.as_str());
-                    let mut row = vec![p.code.as_str(), p.title.as_str(), &p.agency, agency];
+                    let field = catalogue.field(&p.field).map_or("", |f| f.name.as_str());
+                    let mut row = vec![
+                        p.code.as_str(),
+                        p.title.as_str(),
+                        &p.agency,
+                        agency,
+                        &p.field,
+                        field,
+                    ];
                     if p.slug != slugify(&p.title) {
                         row.push(&p.slug);
                     }
@@ -522,7 +540,6 @@ struct FieldEntry {
 #[derive(Serialize)]
 struct FacetNames {
     level: Vec<Named>,
-    field: Vec<Named>,
     sets: Vec<Vec<u32>>,
     runs: Vec<[u32; 3]>,
 }
@@ -551,6 +568,7 @@ struct FileTable {
     completions: ShardDir,
     docs: DocsDir,
     agencies: String,
+    fields: String,
 }
 
 #[derive(Serialize)]
