@@ -14,6 +14,7 @@
 //! search/c-<hash>/<n>.bin       completion shards (for the word being typed)
 //! search/d-<hash>/<n>.json      result rows, `chunk` procedures a file
 //! search/agencies-<hash>.bin    agency names and each procedure's agency (agency filter only)
+//! search/fields-<hash>.json     the fields' ids and names (the filters only)
 //! ```
 //!
 //! `<hash>` is a hash of the content of the file, or of every file of the directory, so any
@@ -48,17 +49,19 @@
 //!                 "twin": 1,                         // accented fields: the folded field of the same text
 //!                 "facet": "field",                  // fields whose text is a function of the field
 //!                 "tokens": 97 } ],                  // Σ field length, tantivy's total_num_tokens
-//!   "facets": { "level": [ { "id", "name" } ], "field": [...],
+//!   "facets": { "level": [ { "id", "name" } ],
 //!               "sets": [[0, 2], …],               // the distinct level sets
 //!               "runs": [[length, field, set, plain], …] },  // document numbers in order;
 //!                                                // the first `plain` of a run are not
 //!                                                // qualified variants (`fields::is_variant`)
+//!               // a field is a place in the fields file (fetched for the filters only:
+//!               // a national catalogue's field names would double the manifest)
 //!   "url": "thu-tuc/{slug}/",                    // a procedure's page (`urls::procedure`)
 //!   "files": { "short": { "dir": "s-…", "shards": 64, "regions": "rs-…", "groups": 8 },
 //!              "body": {…}, "pair": {…}, "whole": {…},
 //!              "completions": { "dir": "c-…", "shards": 4 },
 //!              "docs": { "dir": "d-…", "chunk": 5, "chunks": 6 },
-//!              "agencies": "agencies-….bin" } }
+//!              "agencies": "agencies-….bin", "fields": "fields-….json" } }
 //! ```
 //!
 //! Field numbers below are indexes into `fields`; boosts are f32 values (round them to f32).
@@ -130,7 +133,10 @@
 //! `width:varint` and N values of `width` bits, each document's agency (its place in the
 //! list), value `i` at bits `i·width…`, low bit first.
 //!
-//! A **docs** chunk `n` is JSON: `[[code, title, agency id, agency name(, slug)], …]` for
+//! The **fields** file is JSON: `[{ "id", "name" }, …]`, the catalogue's fields in order.
+//!
+//! A **docs** chunk `n` is JSON:
+//! `[[code, title, agency id, agency name, field id, field name(, slug)], …]` for
 //! docs `n·chunk … n·chunk+chunk−1`; the slug is there only when it is not `slugify(title)`
 //! (`text::slugify`), and the page's URL, relative to the site's base, is the manifest's
 //! `url` with `{slug}` replaced.
@@ -146,8 +152,8 @@ use super::index::{SearchIndex, level_set, position};
 use super::query::completion_boost;
 use super::read::read_back;
 use super::shards::{
-    BLOCKED_MIN_DF, Facet, Facets, FamilyFiles, REGION, Scoring, add_synonyms, completion_shards,
-    facet_of, term_shards, twin_of,
+    BLOCKED_MIN_DF, EncodedFamily, Facet, Facets, FamilyFiles, REGION, Scoring, add_synonyms,
+    completion_shards, encode_terms, facet_of, twin_of,
 };
 use crate::catalogue::{Catalogue, Procedure};
 use crate::progress::Progress;
@@ -157,12 +163,15 @@ use serde::Serialize;
 use std::path::Path;
 
 pub const FORMAT: u32 = 4;
-/// Aimed-at size of a dictionary shard and of a region file: small next to what a query
-/// needs anyway.
-const SHARD_TARGET_BYTES: usize = 1024;
-/// Whole titles: one rare term each, many of them; bigger shards keep the file count down.
-const WHOLE_TARGET_BYTES: usize = 2048;
-const REGION_TARGET_BYTES: usize = 2048;
+/// Aimed-at sizes of (dictionary shards, whole-title shards, region files), smallest first.
+/// Small files cost a query fewer bytes it does not need, and more files in all; the export
+/// takes the first that keeps the index within `FILE_BUDGET` files, so a province's catalogue
+/// gets small files and a national one stays within what a static host holds comfortably.
+/// Whole titles are one rare term each, many of them: bigger shards keep their count down.
+const FILE_SIZES: [(usize, usize, usize); 3] =
+    [(512, 1024, 512), (1024, 2048, 1024), (1024, 2048, 2048)];
+/// The most files the index should have (format 2 had 34,220 at 100,000 procedures).
+const FILE_BUDGET: usize = 32_768;
 const COMPLETION_TARGET_BYTES: usize = 1024;
 /// Procedures per docs chunk: a page of results fetches only the rows it shows.
 const DOCS_CHUNK: usize = 5;
@@ -182,8 +191,9 @@ pub struct ExportStats {
     pub region_bytes: usize,
     pub completion_bytes: usize,
     pub docs_bytes: usize,
-    /// The agency names and each procedure's agency (fetched for the agency filter only).
-    pub agencies_bytes: usize,
+    /// The agency names and each procedure's agency, and the field names (fetched for the
+    /// filters only).
+    pub facet_bytes: usize,
 }
 
 /// Indexes `catalogue` with tantivy and hands the files of the static index to `write`,
@@ -235,20 +245,33 @@ fn write_files(
         num_docs: stored.num_docs,
         tokens: stored.fields.iter().map(|f| f.total_tokens).collect(),
     };
+    let encoded = [Family::Short, Family::Body, Family::Pair, Family::Whole]
+        .map(|family| encode_terms(&stored, &facets, &scoring, family));
+    let completion_files = completion_shards(&stored, COMPLETION_TARGET_BYTES);
+    let fixed_files = completion_files.len() + procedures.len().div_ceil(DOCS_CHUNK) + 2;
+    let family_files = |(shard, whole, region): (usize, usize, usize)| -> usize {
+        encoded
+            .iter()
+            .zip([shard, shard, shard, whole])
+            .map(|(family, target)| family.file_count(target, region))
+            .sum()
+    };
+    let sizes = FILE_SIZES
+        .into_iter()
+        .find(|&sizes| fixed_files + family_files(sizes) <= FILE_BUDGET)
+        .unwrap_or(FILE_SIZES[FILE_SIZES.len() - 1]);
     let mut files = Files::default();
-    let family = |files: &mut Files, prefix: &str, family: Family, target: usize| {
+    let [short, body, pair, whole] = encoded;
+    let mut family = |prefix: &str, encoded: EncodedFamily, target: usize| {
         let FamilyFiles {
-            shards,
+            mut shards,
             regions,
             groups,
-        } = term_shards(
-            &stored,
-            &facets,
-            &scoring,
-            family,
-            target,
-            REGION_TARGET_BYTES,
-        );
+        } = encoded.into_files(target, sizes.2);
+        // each synonym at the end of the short dictionary shard of its first word
+        if prefix == "s" {
+            add_synonyms(&mut shards, &ix.synonyms);
+        }
         let dict = files.dir(prefix, shards);
         let regions = files.dir(&format!("r{prefix}"), regions);
         TermFiles {
@@ -258,33 +281,11 @@ fn write_files(
             groups,
         }
     };
-    let short = {
-        let FamilyFiles {
-            mut shards,
-            regions,
-            groups,
-        } = term_shards(
-            &stored,
-            &facets,
-            &scoring,
-            Family::Short,
-            SHARD_TARGET_BYTES,
-            REGION_TARGET_BYTES,
-        );
-        add_synonyms(&mut shards, &ix.synonyms);
-        let dict = files.dir("s", shards);
-        let regions = files.dir("rs", regions);
-        TermFiles {
-            dir: dict.dir,
-            shards: dict.shards,
-            regions: regions.dir,
-            groups,
-        }
-    };
-    let body = family(&mut files, "b", Family::Body, SHARD_TARGET_BYTES);
-    let pair = family(&mut files, "p", Family::Pair, SHARD_TARGET_BYTES);
-    let whole = family(&mut files, "w", Family::Whole, WHOLE_TARGET_BYTES);
-    let completions = files.dir("c", completion_shards(&stored, COMPLETION_TARGET_BYTES));
+    let short = family("s", short, sizes.0);
+    let body = family("b", body, sizes.0);
+    let pair = family("p", pair, sizes.0);
+    let whole = family("w", whole, sizes.1);
+    let completions = files.dir("c", completion_files);
     let chunks = docs_chunks(catalogue, &procedures)?;
     let docs = DocsDir {
         chunk: DOCS_CHUNK,
@@ -292,6 +293,13 @@ fn write_files(
         dir: files.dir("d", chunks).dir,
     };
     let agencies = files.single("agencies", "bin", columns.agencies_file(catalogue));
+    let field_names: Vec<Named> = catalogue
+        .fields
+        .iter()
+        .map(|t| Named::new(&t.id, &t.name))
+        .collect();
+    let field_names = serde_json::to_vec(&field_names).map_err(|e| Error::Io(e.into()))?;
+    let field_names = files.single("fields", "json", field_names);
 
     let manifest = Manifest {
         format: FORMAT,
@@ -343,11 +351,6 @@ fn write_files(
                 .iter()
                 .map(|t| Named::new(&t.id, &t.name))
                 .collect(),
-            field: catalogue
-                .fields
-                .iter()
-                .map(|t| Named::new(&t.id, &t.name))
-                .collect(),
             sets: columns.sets.clone(),
             runs: columns.runs(&ix.plain),
         },
@@ -359,6 +362,7 @@ fn write_files(
             completions,
             docs,
             agencies,
+            fields: field_names,
         },
     };
     let manifest = serde_json::to_vec(&manifest).map_err(|e| Error::Io(e.into()))?;
@@ -380,7 +384,7 @@ fn write_files(
             Some("w") => &mut stats.whole_bytes,
             Some("c") => &mut stats.completion_bytes,
             Some("d") => &mut stats.docs_bytes,
-            Some("agencies") => &mut stats.agencies_bytes,
+            Some("agencies" | "fields") => &mut stats.facet_bytes,
             _ => &mut stats.region_bytes,
         };
         *slot += bytes.len();
@@ -388,8 +392,8 @@ fn write_files(
     Ok(stats)
 }
 
-/// Result rows in document order: `[code, title, agency id, agency name]`, then the slug
-/// when it is not `slugify(title)`.
+/// Result rows in document order: `[code, title, agency id, agency name, field id, field
+/// name]`, then the slug when it is not `slugify(title)`.
 fn docs_chunks(
     catalogue: &Catalogue,
     procedures: &[&Procedure],
@@ -402,7 +406,15 @@ fn docs_chunks(
                 .iter()
                 .map(|p| {
                     let agency = catalogue.agency(&p.agency).map_or("", |a| a.name.as_str());
-                    let mut row = vec![p.code.as_str(), p.title.as_str(), &p.agency, agency];
+                    let field = catalogue.field(&p.field).map_or("", |f| f.name.as_str());
+                    let mut row = vec![
+                        p.code.as_str(),
+                        p.title.as_str(),
+                        &p.agency,
+                        agency,
+                        &p.field,
+                        field,
+                    ];
                     if p.slug != slugify(&p.title) {
                         row.push(&p.slug);
                     }
@@ -576,7 +588,6 @@ struct FieldEntry {
 #[derive(Serialize)]
 struct FacetNames {
     level: Vec<Named>,
-    field: Vec<Named>,
     sets: Vec<Vec<u32>>,
     runs: Vec<[u32; 4]>,
 }
@@ -605,6 +616,7 @@ struct FileTable {
     completions: ShardDir,
     docs: DocsDir,
     agencies: String,
+    fields: String,
 }
 
 #[derive(Serialize)]

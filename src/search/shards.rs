@@ -108,6 +108,54 @@ impl Scoring {
     }
 }
 
+/// One family's terms, encoded but not yet cut into files: the dictionary entries and, per
+/// region, the pieces of the blocked lists, each with its key.
+pub struct EncodedFamily {
+    entries: Vec<(String, Vec<u8>)>,
+    blocked: Vec<Vec<(String, Vec<u8>)>>,
+}
+
+impl EncodedFamily {
+    fn dictionary_bytes(&self) -> usize {
+        self.entries.iter().map(|(_, b)| b.len()).sum()
+    }
+
+    /// Region files per region for files of about `region_target` bytes.
+    fn groups(&self, region_target: usize) -> usize {
+        let regions = self.blocked.len();
+        let region_bytes: usize = self.blocked.iter().flatten().map(|(_, b)| b.len()).sum();
+        (region_bytes / (regions * region_target))
+            .max(1)
+            .next_power_of_two()
+    }
+
+    /// How many files `into_files` would write with these targets (at most: a region file
+    /// with no term is not written).
+    pub fn file_count(&self, target: usize, region_target: usize) -> usize {
+        let shards = bucket_count(self.dictionary_bytes(), target);
+        let with_blocked = self.blocked.iter().filter(|r| !r.is_empty()).count();
+        shards + with_blocked * self.groups(region_target)
+    }
+
+    /// Dictionary shards of about `target` bytes and region files of about `region_target`.
+    pub fn into_files(self, target: usize, region_target: usize) -> FamilyFiles {
+        let groups = self.groups(region_target);
+        let mut region_files = Vec::new();
+        for (r, list) in self.blocked.into_iter().enumerate() {
+            for (g, bytes) in bucket_into(list, groups) {
+                if bytes.len() > 1 {
+                    region_files.push((format!("{r}-{g}.bin"), bytes));
+                }
+            }
+        }
+        FamilyFiles {
+            shards: bucket(self.entries, target),
+            regions: region_files,
+            groups,
+        }
+    }
+}
+
 /// The files of one family: its dictionary shards and its region files.
 pub struct FamilyFiles {
     pub shards: Vec<(String, Vec<u8>)>,
@@ -117,15 +165,13 @@ pub struct FamilyFiles {
     pub groups: usize,
 }
 
-/// The dictionary shards and region files of one family.
-pub fn term_shards(
+/// The terms of one family, encoded: cut them into files with `EncodedFamily::into_files`.
+pub fn encode_terms(
     stored: &Stored,
     facets: &Facets,
     scoring: &Scoring,
     family: Family,
-    target: usize,
-    region_target: usize,
-) -> FamilyFiles {
+) -> EncodedFamily {
     let members = |facet: Facet| {
         let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
         for &v in facets.column(facet) {
@@ -219,23 +265,7 @@ pub fn term_shards(
         }
         entries.push((key, bytes));
     }
-    let region_bytes: usize = blocked.iter().flatten().map(|(_, b)| b.len()).sum();
-    let groups = (region_bytes / (regions * region_target))
-        .max(1)
-        .next_power_of_two();
-    let mut region_files = Vec::new();
-    for (r, list) in blocked.into_iter().enumerate() {
-        for (g, bytes) in bucket_into(list, groups) {
-            if bytes.len() > 1 {
-                region_files.push((format!("{r}-{g}.bin"), bytes));
-            }
-        }
-    }
-    FamilyFiles {
-        shards: bucket(entries, target),
-        regions: region_files,
-        groups,
-    }
+    EncodedFamily { entries, blocked }
 }
 
 /// Encoding 4 of a blocked list: the regions holding its postings, as gaps or as a bitmap
@@ -465,11 +495,14 @@ pub fn completion_shards(stored: &Stored, target: usize) -> Vec<(String, Vec<u8>
 /// power of two that keeps files near `target` bytes. Each file is `count:varint entry*`.
 fn bucket(entries: Vec<(String, Vec<u8>)>, target: usize) -> Vec<(String, Vec<u8>)> {
     let total: usize = entries.iter().map(|(_, b)| b.len()).sum();
-    let count = (total / target).max(1).next_power_of_two();
-    bucket_into(entries, count)
+    bucket_into(entries, bucket_count(total, target))
         .into_iter()
         .map(|(i, bytes)| (format!("{i}.bin"), bytes))
         .collect()
+}
+
+fn bucket_count(total_bytes: usize, target: usize) -> usize {
+    (total_bytes / target).max(1).next_power_of_two()
 }
 
 /// Entries into `count` files by `fnv1a32(key) mod count`: (file number, bytes).

@@ -418,7 +418,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       fields,
       weightFactor: f32(1 + k1),
       starts,
-      facetIndex: { level: index(m.facets.level), field: index(m.facets.field) },
+      facetIndex: { level: index(m.facets.level) },
       // The run of document d: [length, field, set, plain].
       runOf(d) {
         return m.facets.runs[this.runIndex(d)];
@@ -471,6 +471,13 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
 
   function agencies(m) {
     return parsed(m.files.agencies, (bytes) => parseAgencies(bytes, m.docs));
+  }
+
+  // The fields' names, for the filters; their ids' places also go into m.facetIndex.
+  async function fieldNames(m) {
+    const list = await load(m.files.fields, 'json');
+    if (!m.facetIndex.field) m.facetIndex.field = new Map(list.map((entry, i) => [entry.id, i]));
+    return list;
   }
 
   // The candidate completions in the completion shard of `word`'s first characters.
@@ -578,11 +585,13 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   async function run(query, filters, limit, exactWanted) {
     const m = await open();
     const { words, lastIsPrefix } = plan(query, m);
-    const wanted = selected(m, filters);
     const none = { results: [], facets: emptyFacets(), total: 0, exact: true, leftOut: [], corrected: null };
     if (words.length === 0) return none;
-    const agencyWanted = filters && filters.agency != null && filters.agency !== '' && (!Array.isArray(filters.agency) || filters.agency.length > 0);
+    const chosen = (kind) => filters && filters[kind] != null && filters[kind] !== '' && (!Array.isArray(filters[kind]) || filters[kind].length > 0);
+    const agencyWanted = chosen('agency');
     const exact = exactWanted || limit === 0;
+    const fields = exact || chosen('field') ? await fieldNames(m) : null;
+    const wanted = selected(m, filters);
 
     const prefixWord = lastIsPrefix ? words[words.length - 1] : null;
     const isPrefix = (i) => lastIsPrefix && i === words.length - 1;
@@ -871,14 +880,14 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const shown = found.slice(0, limit);
     const rows = await Promise.all(shown.map((d) => docRow(m, d)));
     const results = shown.map((d, i) => {
-      const [code, title, agencyId, agencyName, slug] = rows[i];
-      const [, field, set] = m.runOf(d);
+      const [code, title, agencyId, agencyName, fieldId, fieldName, slug] = rows[i];
+      const [, , set] = m.runOf(d);
       return {
         url: base + m.url.replace('{slug}', slug || slugify(title)),
         title,
         code,
         level: m.facets.sets[set].map((l) => named(m.facets.level[l])),
-        field: named(m.facets.field[field]),
+        field: { id: fieldId, name: fieldName },
         agency: { id: agencyId, name: agencyName },
         score: scores.get(d),
       };
@@ -891,7 +900,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       : null;
     return {
       results,
-      facets: facetList(m, counts, wanted, complete && agencyData),
+      facets: facetList(m, counts, wanted, fields, complete && agencyData),
       total: found.length,
       exact: complete,
       leftOut,
@@ -1037,9 +1046,11 @@ function named(entry) {
   return entry ? { id: entry.id, name: entry.name } : { id: '', name: '' };
 }
 
+/** The chosen levels and fields as places in their lists (fields: once their names are loaded). */
 function selected(m, filters) {
   const out = {};
   for (const kind of ['level', 'field']) {
+    if (!m.facetIndex[kind]) continue;
     const value = filters && filters[kind];
     const ids = value == null || value === '' ? [] : Array.isArray(value) ? value : [value];
     if (ids.length) out[kind] = new Set(ids.map((id) => m.facetIndex[kind].get(id)).filter((i) => i !== undefined));
@@ -1048,13 +1059,13 @@ function selected(m, filters) {
 }
 
 // The facets with their counts; without `agencyData` (the count was not exact), the levels
-// and fields with a null count and no agencies.
-function facetList(m, counts, wanted, agencyData) {
+// and (if loaded) the fields with a null count, and no agencies.
+function facetList(m, counts, wanted, fields, agencyData) {
   if (!agencyData) {
     const names = (list) => list.map(({ id, name }) => ({ id, name, count: null }));
-    return { level: names(m.facets.level), field: names(m.facets.field), agency: [] };
+    return { level: names(m.facets.level), field: names(fields || []), agency: [] };
   }
-  const lists = { level: m.facets.level, field: m.facets.field, agency: agencyData.names };
+  const lists = { level: m.facets.level, field: fields, agency: agencyData.names };
   const out = {};
   for (const kind of ['level', 'field', 'agency']) {
     out[kind] = lists[kind]
