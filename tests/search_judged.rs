@@ -14,6 +14,8 @@
 //! Queries of kind `nfd` are decomposed (NFD) before they are searched; the rest are searched
 //! as they are written, the last word being a prefix as on the search page.
 
+mod common;
+use common::scratch;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -51,19 +53,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/realworld")
         .join(name)
-}
-
-/// A fresh folder under `$THUTUC_TEST_SCRATCH` (for worktrees sharing one target folder), or
-/// cargo's target tmp folder.
-fn scratch(name: &str) -> PathBuf {
-    let root = std::env::var_os("THUTUC_TEST_SCRATCH")
-        .map_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")), PathBuf::from);
-    let dir = root.join(name);
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).expect("clear scratch dir");
-    }
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
 }
 
 /// The real-data catalogue: the fixture's CSV through `thutuc import csv`, then `check`.

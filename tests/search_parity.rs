@@ -7,6 +7,8 @@
 #[path = "support/generate.rs"]
 mod generate;
 
+mod common;
+use common::scratch;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,19 +16,6 @@ use thutuc::text::fold;
 
 const LIMIT: usize = 20;
 const TOLERANCE: f64 = 1e-4;
-
-/// A fresh folder under `$THUTUC_TEST_SCRATCH` (for worktrees sharing one target folder), or
-/// cargo's target tmp folder.
-fn scratch(name: &str) -> PathBuf {
-    let root = std::env::var_os("THUTUC_TEST_SCRATCH")
-        .map_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")), PathBuf::from);
-    let dir = root.join(name);
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).expect("clear scratch dir");
-    }
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
-}
 
 fn sample_content() -> PathBuf {
     let dir = std::env::var_os("THUTUC_SAMPLE_CONTENT")

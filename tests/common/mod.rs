@@ -488,3 +488,16 @@ fn tag_end(s: &str) -> usize {
     }
     s.len()
 }
+
+/// A fresh folder under `$THUTUC_TEST_SCRATCH` (for worktrees sharing one target folder), or
+/// cargo's target tmp folder.
+pub fn scratch(name: &str) -> PathBuf {
+    let root = std::env::var_os("THUTUC_TEST_SCRATCH")
+        .map_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")), PathBuf::from);
+    let dir = root.join(name);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).expect("clear scratch dir");
+    }
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
