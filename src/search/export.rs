@@ -32,7 +32,7 @@
 //! # `manifest.json`
 //!
 //! ```json
-//! { "format": 4,
+//! { "format": 5,
 //!   "docs": 21,                                  // N of BM25 (tantivy's max_doc)
 //!   "bm25": { "k1": 1.2, "b": 0.75 },
 //!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40,
@@ -42,25 +42,28 @@
 //!              "qualifierPairs": ["luu dong", …], "maxFallbackQueries": 64 },
 //!                                                // the rules of `query.rs` that use them
 //!   "region": 1024, "blockedMinDf": 256,
-//!   "fields": [ { "name": "title", "form": "accented" | "folded" | "bigram" | "whole",
-//!                 "family": "short" | "body" | "pair" | "whole", "boost": 0.1875,
-//!                 "completes": false, "completionBoost": 0.15,
-//!                 "freqs": true, "norms": true,      // what tantivy records
-//!                 "twin": 1,                         // accented fields: the folded field of the same text
-//!                 "facet": "field",                  // fields whose text is a function of the field
-//!                 "tokens": 97 } ],                  // Σ field length, tantivy's total_num_tokens
+//!   "fields": [ [ "title",                   // name
+//!                 "accented",                // form: accented | folded | bigram | whole
+//!                 "short",                   // family: short | body | pair | whole
+//!                 0.1875, 0.15,              // boost, completion boost
+//!                 "fn",                      // flags: c completes, f freqs, n norms
+//!                                            // (what tantivy records)
+//!                 97,                        // Σ field length, tantivy's total_num_tokens
+//!                 1 ] ],                     // accented fields only: the twin, the folded
+//!                                            // field of the same text
 //!   "facets": { "level": [ { "id", "name" } ],
 //!               "sets": [[0, 2], …],               // the distinct level sets
-//!               "runs": [[length, field, set, plain], …] },  // document numbers in order;
-//!                                                // the first `plain` of a run are not
-//!                                                // qualified variants (`fields::is_variant`)
-//!               // a field is a place in the fields file (fetched for the filters only:
-//!               // a national catalogue's field names would double the manifest)
+//!               "runs": "SgAAJxY…" },              // document numbers in order, in runs:
+//!               // base64 of varints `length field−previous_field set plain` for each run
+//!               // (previous_field 0 for the first); the first `plain` of a run are not
+//!               // qualified variants (`fields::is_variant`); a field is a place in the
+//!               // fields file (fetched for the filters only: a national catalogue's field
+//!               // names would double the manifest)
 //!   "url": "thu-tuc/{slug}/",                    // a procedure's page (`urls::procedure`)
 //!   "files": { "short": { "dir": "s-…", "shards": 64, "regions": "rs-…", "groups": 8 },
 //!              "body": {…}, "pair": {…}, "whole": {…},
 //!              "completions": { "dir": "c-…", "shards": 4 },
-//!              "docs": { "dir": "d-…", "chunk": 5, "chunks": 6 },
+//!              "docs": { "dir": "d-…", "chunk": 1, "chunks": 21 },
 //!              "agencies": "agencies-….bin", "fields": "fields-….json" } }
 //! ```
 //!
@@ -86,8 +89,9 @@
 //! postings:= 0 gap*df freqs                     gap = doc − previous − 1 (previous = −1)
 //!          | 1 bitmap freqs                     ⌈width/8⌉ bytes, doc d = bit d%8 of byte d/8
 //!          | 2 values:varint (value freq′)*values
-//!                  every procedure of some fields (the field's `facet`), in doc order,
-//!                  all with that freq
+//!                  every procedure of some fields (value = a place in the fields file;
+//!                  used for text that is a function of the field, the topics), in doc
+//!                  order, all with that freq
 //!          | 3 len:varint bitmap′ same:varint [freqs]
 //!                  a subset of the list of field `twin` for term fold(text) (same file):
 //!                  bit i of bitmap′ (len = ⌈df_twin/8⌉ bytes) keeps the twin's i-th posting; with
@@ -152,8 +156,8 @@ use super::index::{SearchIndex, level_set, position};
 use super::query::completion_boost;
 use super::read::read_back;
 use super::shards::{
-    BLOCKED_MIN_DF, EncodedFamily, Facet, Facets, FamilyFiles, REGION, Scoring, add_synonyms,
-    completion_shards, encode_terms, facet_of, twin_of,
+    BLOCKED_MIN_DF, EncodedFamily, Facets, FamilyFiles, REGION, Scoring, add_synonyms,
+    completion_shards, encode_terms, twin_of,
 };
 use crate::catalogue::{Catalogue, Procedure};
 use crate::progress::Progress;
@@ -162,19 +166,58 @@ use crate::urls;
 use serde::Serialize;
 use std::path::Path;
 
-pub const FORMAT: u32 = 4;
-/// Aimed-at sizes of (dictionary shards, whole-title shards, region files), smallest first.
-/// Small files cost a query fewer bytes it does not need, and more files in all; the export
-/// takes the first that keeps the index within `FILE_BUDGET` files, so a province's catalogue
-/// gets small files and a national one stays within what a static host holds comfortably.
-/// Whole titles are one rare term each, many of them: bigger shards keep their count down.
-const FILE_SIZES: [(usize, usize, usize); 3] =
-    [(512, 1024, 512), (1024, 2048, 1024), (1024, 2048, 2048)];
+pub const FORMAT: u32 = 5;
+/// How finely the index is cut: the bytes aimed at for dictionary shards, whole-title
+/// shards and region files, and the procedures per result-rows file.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Sizes {
+    shard: usize,
+    whole: usize,
+    region: usize,
+    docs_chunk: usize,
+}
+
+/// The choices, smallest files first. A query fetches whole files, so the smaller they are,
+/// the fewer of other words' bytes (and other procedures' rows) it pays for; the cost is
+/// more files in all. The export takes the first that keeps the index within
+/// `FILE_BUDGET` files: a province's catalogue gets small files (2,000 procedures: about
+/// 5,700), a national one stays within what a static host holds comfortably. Whole titles
+/// are one rare term each, many of them: bigger shards keep their count down.
+const FILE_SIZES: [Sizes; 5] = [
+    Sizes {
+        shard: 128,
+        whole: 256,
+        region: 128,
+        docs_chunk: 1,
+    },
+    Sizes {
+        shard: 256,
+        whole: 512,
+        region: 256,
+        docs_chunk: 1,
+    },
+    Sizes {
+        shard: 512,
+        whole: 1024,
+        region: 512,
+        docs_chunk: 2,
+    },
+    Sizes {
+        shard: 1024,
+        whole: 2048,
+        region: 1024,
+        docs_chunk: 5,
+    },
+    Sizes {
+        shard: 1024,
+        whole: 2048,
+        region: 2048,
+        docs_chunk: 5,
+    },
+];
 /// The most files the index should have (format 2 had 34,220 at 100,000 procedures).
 const FILE_BUDGET: usize = 32_768;
 const COMPLETION_TARGET_BYTES: usize = 1024;
-/// Procedures per docs chunk: a page of results fetches only the rows it shows.
-const DOCS_CHUNK: usize = 5;
 
 /// What an export wrote.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -248,17 +291,17 @@ fn write_files(
     let encoded = [Family::Short, Family::Body, Family::Pair, Family::Whole]
         .map(|family| encode_terms(&stored, &facets, &scoring, family));
     let completion_files = completion_shards(&stored, COMPLETION_TARGET_BYTES);
-    let fixed_files = completion_files.len() + procedures.len().div_ceil(DOCS_CHUNK) + 2;
-    let family_files = |(shard, whole, region): (usize, usize, usize)| -> usize {
-        encoded
+    let file_count = |sizes: Sizes| -> usize {
+        let family_files: usize = encoded
             .iter()
-            .zip([shard, shard, shard, whole])
-            .map(|(family, target)| family.file_count(target, region))
-            .sum()
+            .zip([sizes.shard, sizes.shard, sizes.shard, sizes.whole])
+            .map(|(family, target)| family.file_count(target, sizes.region))
+            .sum();
+        family_files + completion_files.len() + procedures.len().div_ceil(sizes.docs_chunk) + 2
     };
     let sizes = FILE_SIZES
         .into_iter()
-        .find(|&sizes| fixed_files + family_files(sizes) <= FILE_BUDGET)
+        .find(|&sizes| file_count(sizes) <= FILE_BUDGET)
         .unwrap_or(FILE_SIZES[FILE_SIZES.len() - 1]);
     let mut files = Files::default();
     let [short, body, pair, whole] = encoded;
@@ -267,7 +310,7 @@ fn write_files(
             mut shards,
             regions,
             groups,
-        } = encoded.into_files(target, sizes.2);
+        } = encoded.into_files(target, sizes.region);
         // each synonym at the end of the short dictionary shard of its first word
         if prefix == "s" {
             add_synonyms(&mut shards, &ix.synonyms);
@@ -281,14 +324,14 @@ fn write_files(
             groups,
         }
     };
-    let short = family("s", short, sizes.0);
-    let body = family("b", body, sizes.0);
-    let pair = family("p", pair, sizes.0);
-    let whole = family("w", whole, sizes.1);
+    let short = family("s", short, sizes.shard);
+    let body = family("b", body, sizes.shard);
+    let pair = family("p", pair, sizes.shard);
+    let whole = family("w", whole, sizes.whole);
     let completions = files.dir("c", completion_files);
-    let chunks = docs_chunks(catalogue, &procedures)?;
+    let chunks = docs_chunks(catalogue, &procedures, sizes.docs_chunk)?;
     let docs = DocsDir {
-        chunk: DOCS_CHUNK,
+        chunk: sizes.docs_chunk,
         chunks: chunks.len(),
         dir: files.dir("d", chunks).dir,
     };
@@ -333,15 +376,14 @@ fn write_files(
                 form: spec.form,
                 family: spec.family,
                 boost: spec.boost,
-                completes: spec.completes,
                 completion_boost: completion_boost(spec.boost),
-                freqs: spec.freqs,
-                norms: spec.norms,
-                twin: twin_of(n),
-                facet: facet_of(spec)
-                    .filter(|f| *f == Facet::Field)
-                    .map(|f| f.name()),
+                flags: [(spec.completes, "c"), (spec.freqs, "f"), (spec.norms, "n")]
+                    .iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, letter)| *letter)
+                    .collect(),
                 tokens: data.total_tokens,
+                twin: twin_of(n),
             })
             .collect(),
         url: urls::procedure("{slug}"),
@@ -352,7 +394,7 @@ fn write_files(
                 .map(|t| Named::new(&t.id, &t.name))
                 .collect(),
             sets: columns.sets.clone(),
-            runs: columns.runs(&ix.plain),
+            runs: encode_runs(&columns.runs(&ix.plain)),
         },
         files: FileTable {
             short,
@@ -392,14 +434,32 @@ fn write_files(
     Ok(stats)
 }
 
+/// The runs as the manifest holds them: base64 of varints `length field−previous field
+/// set plain` (the previous field of the first run is 0).
+fn encode_runs(runs: &[[u32; 4]]) -> String {
+    use base64::Engine;
+    let mut bytes = Vec::new();
+    let mut previous_field = 0;
+    // documents are numbered by field first (`index::doc_order`), so fields only go up
+    for &[length, field, set, plain] in runs {
+        varint(&mut bytes, u64::from(length));
+        varint(&mut bytes, u64::from(field - previous_field));
+        varint(&mut bytes, u64::from(set));
+        varint(&mut bytes, u64::from(plain));
+        previous_field = field;
+    }
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
 /// Result rows in document order: `[code, title, agency id, agency name, field id, field
 /// name]`, then the slug when it is not `slugify(title)`.
 fn docs_chunks(
     catalogue: &Catalogue,
     procedures: &[&Procedure],
+    docs_chunk: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, Error> {
     procedures
-        .chunks(DOCS_CHUNK)
+        .chunks(docs_chunk)
         .enumerate()
         .map(|(i, chunk)| {
             let rows: Vec<Vec<&str>> = chunk
@@ -567,29 +627,45 @@ struct QueryParams {
     max_fallback_queries: usize,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+/// A field of the manifest, written as an array (see the format above): the manifest is
+/// in every first query's bytes.
 struct FieldEntry {
     name: &'static str,
     form: super::analyzer::Form,
     family: Family,
     boost: f32,
-    completes: bool,
     completion_boost: f32,
-    freqs: bool,
-    norms: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    twin: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    facet: Option<&'static str>,
+    /// `c` completes, `f` freqs, `n` norms
+    flags: String,
     tokens: u64,
+    twin: Option<usize>,
+}
+
+impl Serialize for FieldEntry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        seq.serialize_element(self.name)?;
+        seq.serialize_element(&self.form)?;
+        seq.serialize_element(&self.family)?;
+        seq.serialize_element(&self.boost)?;
+        seq.serialize_element(&self.completion_boost)?;
+        seq.serialize_element(&self.flags)?;
+        seq.serialize_element(&self.tokens)?;
+        if let Some(twin) = self.twin {
+            seq.serialize_element(&twin)?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
 struct FacetNames {
     level: Vec<Named>,
     sets: Vec<Vec<u32>>,
-    runs: Vec<[u32; 4]>,
+    /// The runs of document numbers: base64 of varints `length field−previous field set
+    /// plain` for each run.
+    runs: String,
 }
 
 #[derive(Serialize)]

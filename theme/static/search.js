@@ -5,7 +5,7 @@
 // of src/search/query.rs and tantivy's BM25, computed in 32-bit floats as tantivy does, so
 // that its ranking equals `thutuc search` (tests/search_parity.rs holds it to that).
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 // ---------------------------------------------------------------- analyzer (analyzer.rs)
 
@@ -398,19 +398,29 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const k1 = f32(m.bm25.k1);
     const b = f32(m.bm25.b);
     const n = m.docs;
-    const fields = m.fields.map((field) => ({
-      ...field,
-      boost: f32(field.boost),
-      completionBoost: f32(field.completionBoost),
-      cache: normCache(f32(f32(field.tokens) / f32(n)), k1, b),
+    // a field: [name, form, family, boost, completionBoost, flags, tokens(, twin)]
+    const fields = m.fields.map(([name, form, family, boost, completionBoost, flags, tokens, twin]) => ({
+      name, form, family, tokens, twin,
+      completes: flags.includes('c'),
+      freqs: flags.includes('f'),
+      norms: flags.includes('n'),
+      boost: f32(boost),
+      completionBoost: f32(completionBoost),
+      cache: normCache(f32(f32(tokens) / f32(n)), k1, b),
     }));
-    // documents are numbered by field then level set: runs of ids, [length, field, set]
+    // documents are numbered by field then level set: runs of ids, [length, field, set,
+    // plain], as varints (the field as a step from the previous run's) in base64
+    const runs = [];
     const starts = [];
-    let at = 0;
-    for (const [length] of m.facets.runs) {
+    const reader = new Reader(Uint8Array.from(atob(m.facets.runs), (c) => c.charCodeAt(0)));
+    for (let at = 0, field = 0; reader.at < reader.bytes.length;) {
+      const length = reader.varint();
+      field += reader.varint();
+      runs.push([length, field, reader.varint(), reader.varint()]);
       starts.push(at);
       at += length;
     }
+    m.facets.runs = runs;
     let fieldColumn = null;
     const index = (list) => new Map(list.map((entry, i) => [entry.id, i]));
     return {
