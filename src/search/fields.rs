@@ -168,6 +168,38 @@ pub fn searched_title(title: &str) -> &str {
     }
 }
 
+/// Words of a question around the procedure's name ("tôi muốn …", "… gồm những gì", "lệ phí
+/// … bao nhiêu tiền"): no title has them, so requiring them finds nothing or the wrong
+/// procedure. Each is a phrase (accented, lower case; a query word matches a phrase word as a
+/// synonym's does), left out of a query that has other words (`query.rs`, rule 1). Keep to
+/// phrases that no title says.
+pub const FILLERS: [&str; 24] = [
+    "tôi muốn",
+    "tôi cần",
+    "em muốn",
+    "mình muốn",
+    "cho hỏi",
+    "xin hỏi",
+    "muốn hỏi",
+    "gì",
+    "những gì",
+    "gồm những gì",
+    "cần những gì",
+    "nào",
+    "bao nhiêu",
+    "bao nhiêu tiền",
+    "hết bao nhiêu",
+    "bao lâu",
+    "mất bao lâu",
+    "thế nào",
+    "như thế nào",
+    "ở đâu",
+    "làm sao",
+    "lệ phí",
+    "cho con",
+    "mới sinh",
+];
+
 /// What makes a procedure a qualified variant of a plainer one: its title names where or
 /// how it is done, in brackets or with one of these phrases (folded).
 pub const QUALIFIERS: [&str; 4] = [

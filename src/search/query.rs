@@ -7,7 +7,10 @@
 //!    (search-as-you-type), that word is a *prefix*; a prefix shorter than
 //!    [`MIN_PREFIX_CHARS`] folded characters is left out altogether. A leading "thủ tục"
 //!    ([`BOILERPLATE`]) followed by at least one more word is left out too: titles are
-//!    indexed without it.
+//!    indexed without it. So are the phrases of [`FILLERS`] ("tôi muốn", "gồm những gì"),
+//!    wherever they are, when a word that is not one remains (the longest phrase first, a
+//!    query word matching a phrase word as a synonym's word does, `synonyms::word_matches`);
+//!    if the last word goes with them, no word is a prefix.
 //! 2. The words are cut into *units*, left to right: the longest phrase of the synonym table
 //!    (`synonyms.rs`) that the words starting here spell is one unit, else the word alone.
 //!    Every unit must match (AND). A unit matches through the best of its *alternatives*
@@ -42,7 +45,8 @@
 //!    pairs, each boost times the meaning's factor.
 //! 8. All the words' folded forms joined by spaces add, optionally,
 //!    `boost(W) · BM25(W, "a b c")` for the whole-title field W.
-//! 9. Unless two adjacent query words are one of [`QUALIFIER_PAIRS`], a plain procedure
+//! 9. Unless two adjacent query words, or two adjacent words of a meaning of a unit (5), are
+//!    one of [`QUALIFIER_PAIRS`], a plain procedure
 //!    (not a qualified variant, `fields::is_variant`) adds [`PLAIN_BONUS`] (f32, after the
 //!    rest).
 //! 10. The score is the sum; ties rank by document number (`index::doc_order`).
@@ -63,12 +67,12 @@
 use super::Error;
 use super::analyzer::{Form, QueryWords, Word, bigram, query_words, whole};
 use super::fields::{
-    BOILERPLATE, FIELDS, Family, LONG_WORD_CHARS, MAX_CORRECTIONS, MAX_EXPANSIONS,
+    BOILERPLATE, FIELDS, FILLERS, Family, LONG_WORD_CHARS, MAX_CORRECTIONS, MAX_EXPANSIONS,
     MAX_FALLBACK_QUERIES, MIN_PREFIX_CHARS, MIN_TYPO_CHARS, PLAIN_BONUS, PREFIX_BOOST,
     QUALIFIER_PAIRS, SYNONYM_BOOST, TYPO_BOOST,
 };
 use super::index::{ORD_FIELD, SearchIndex};
-use super::synonyms::longest_match;
+use super::synonyms::{longest_match, word_matches};
 use crate::catalogue::Catalogue;
 use std::collections::BTreeMap;
 use tantivy::collector::TopDocs;
@@ -138,10 +142,53 @@ pub fn plan_words(text: &str) -> QueryWords {
     {
         words.drain(..boilerplate.len());
     }
+    let fillers = filler_phrases();
+    let mut kept = Vec::new();
+    let mut last_dropped = false;
+    let mut i = 0;
+    while i < words.len() {
+        let filler = fillers
+            .iter()
+            .filter(|f| {
+                words
+                    .get(i..i + f.len())
+                    .is_some_and(|span| span.iter().zip(f.iter()).all(|(w, k)| word_matches(w, k)))
+            })
+            .map(Vec::len)
+            .max();
+        match filler {
+            Some(n) => {
+                i += n;
+                last_dropped = i == words.len();
+            }
+            None => {
+                kept.push(words[i].clone());
+                last_dropped = false;
+                i += 1;
+            }
+        }
+    }
+    if !kept.is_empty() && kept.len() < words.len() {
+        words = kept;
+        last_is_prefix &= !last_dropped;
+    }
     QueryWords {
         words,
         last_is_prefix,
     }
+}
+
+/// The phrases of [`FILLERS`], each as its words' accented forms (what the export writes).
+pub fn filler_phrases() -> Vec<Vec<String>> {
+    FILLERS
+        .iter()
+        .map(|f| {
+            super::analyzer::words(f)
+                .into_iter()
+                .map(|w| w.accented)
+                .collect()
+        })
+        .collect()
 }
 
 /// A meaning of a unit's phrase, or a correction of its word (rules 5 and 6).
@@ -258,6 +305,16 @@ pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
         });
         i += 1;
     }
+    // rule 9: a meaning that names a qualifier ("YTNN") names it too
+    let names_qualifier = |ws: &[Word]| {
+        ws.windows(2)
+            .any(|p| QUALIFIER_PAIRS.contains(&bigram(&p[0].folded, &p[1].folded).as_str()))
+    };
+    plan.plain_bonus &= !plan
+        .units
+        .iter()
+        .flat_map(|u| &u.alternatives)
+        .any(|a| names_qualifier(&a.words));
     Ok(plan)
 }
 

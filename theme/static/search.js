@@ -691,7 +691,8 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       })];
     });
     const live = (alt) => alt.every((groups) => groups.some((g) => g.length > 0));
-    const plainBonus = !pairs.some((pair) => m.query.qualifierPairs.includes(pair));
+    const plainBonus = !pairs.some((pair) => m.query.qualifierPairs.includes(pair)) &&
+      !units.some((u) => u.alternatives.some((a) => pairsOf(a.words).some((p) => m.query.qualifierPairs.includes(p))));
     const bonus = plainBonus ? f32(m.query.plainBonus) : 0;
 
     const level = (d) => m.facets.sets[m.runOf(d)[2]];
@@ -944,7 +945,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
 }
 
 // Rule 1 of query.rs: the words taking part; a too short prefix waits for more letters; a
-// leading "thủ tục" goes when more follows.
+// leading "thủ tục" goes when more follows, and fillers when another word stays.
 function plan(query, m) {
   const { words, lastIsPrefix: typing } = analyzeQuery(query);
   let lastIsPrefix = typing;
@@ -954,6 +955,24 @@ function plan(query, m) {
   }
   const head = m.query.boilerplate;
   if (words.length > head.length && head.every((b, i) => words[i].folded === b)) words.splice(0, head.length);
+  // question words ("tôi muốn", "gồm những gì") go when another word stays
+  const kept = [];
+  let lastDropped = false;
+  for (let i = 0; i < words.length;) {
+    let n = 0;
+    for (const f of m.query.fillers || []) {
+      if (f.length > n && i + f.length <= words.length && f.every((k, j) => wordMatches(words[i + j], k))) n = f.length;
+    }
+    if (n) {
+      i += n;
+      lastDropped = i === words.length;
+    } else {
+      kept.push(words[i]);
+      lastDropped = false;
+      i += 1;
+    }
+  }
+  if (kept.length && kept.length < words.length) return { words: kept, lastIsPrefix: lastIsPrefix && !lastDropped };
   return { words, lastIsPrefix };
 }
 
