@@ -173,7 +173,7 @@ pub fn searched_title(title: &str) -> &str {
 /// procedure. Each is a phrase (accented, lower case; a query word matches a phrase word as a
 /// synonym's does), left out of a query that has other words (`query.rs`, rule 1). Keep to
 /// phrases that no title says.
-pub const FILLERS: [&str; 24] = [
+pub const FILLERS: [&str; 27] = [
     "tôi muốn",
     "tôi cần",
     "em muốn",
@@ -198,20 +198,28 @@ pub const FILLERS: [&str; 24] = [
     "lệ phí",
     "cho con",
     "mới sinh",
+    // before a code: "Mã thủ tục: 1.001022"
+    "mã thủ tục",
+    "mã số thủ tục",
+    "mã TTHC",
 ];
 
 /// What makes a procedure a qualified variant of a plainer one: its title names where or
-/// how it is done, in brackets or with one of these phrases (folded).
-pub const QUALIFIERS: [&str; 4] = [
+/// how it is done, in brackets or with one of these phrases (folded), or that it is the
+/// version for organisations ("… cho cơ quan, tổ chức") of one that citizens use.
+pub const QUALIFIERS: [&str; 7] = [
     "luu dong",
     "co yeu to nuoc ngoai",
     "thuc hien tai cap",
     "tai khu vuc bien gioi",
+    "cho co quan to chuc",
+    "cua co quan to chuc",
+    "doi voi to chuc",
 ];
 
 /// Pairs of adjacent folded query words that name a qualifier: with one of them in the query,
 /// no procedure gets the plain procedure's bonus (`query.rs`).
-pub const QUALIFIER_PAIRS: [&str; 10] = [
+pub const QUALIFIER_PAIRS: [&str; 12] = [
     "luu dong",
     "nuoc ngoai",
     "yeu to",
@@ -222,6 +230,8 @@ pub const QUALIFIER_PAIRS: [&str; 10] = [
     "cap huyen",
     "bien gioi",
     "khu vuc",
+    "co quan",
+    "to chuc",
 ];
 
 /// Whether a title is a qualified variant ("… lưu động", "… (thực hiện tại cấp tỉnh)").
@@ -325,6 +335,15 @@ mod tests {
         assert!(is_variant("Đăng ký khai tử có yếu tố nước ngoài"));
         assert!(!is_variant("Thủ tục đăng ký khai tử"));
         assert!(!is_variant("Cấp hộ chiếu phổ thông ở trong nước"));
+        assert!(is_variant(
+            "Cấp tài khoản định danh điện tử cho cơ quan, tổ chức"
+        ));
+        assert!(is_variant(
+            "Cấp thị thực điện tử theo đề nghị của cơ quan, tổ chức"
+        ));
+        assert!(!is_variant(
+            "Cấp thị thực điện tử theo đề nghị của người nước ngoài"
+        ));
     }
 
     #[test]

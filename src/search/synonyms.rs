@@ -73,6 +73,14 @@ pub const BUILT_IN: &[(&[&str], &[&str])] = &[
         ],
         &["cấp giấy phép lái xe"],
     ),
+    (
+        &["mất bằng lái", "mất bằng lái xe", "mất GPLX"],
+        &["cấp lại giấy phép lái xe"],
+    ),
+    (
+        &["đổi bằng lái", "đổi bằng lái xe", "đổi GPLX"],
+        &["đổi giấy phép lái xe"],
+    ),
     // land and building
     // the red book is a "Giấy chứng nhận" of the land field (some titles say no more)
     (
@@ -126,12 +134,17 @@ pub const BUILT_IN: &[(&[&str], &[&str])] = &[
     ),
     // travel
     (&["visa"], &["thị thực"]),
+    (&["evisa", "e-visa", "visa điện tử"], &["thị thực điện tử"]),
     (&["passport"], &["hộ chiếu"]),
     (&["việt kiều"], &["người việt nam định cư ở nước ngoài"]),
     // civil status
     (
         &["giấy khai sinh", "làm khai sinh", "khai sinh cho con"],
         &["khai sinh"],
+    ),
+    (
+        &["làm giấy khai sinh", "xin giấy khai sinh"],
+        &["đăng ký khai sinh"],
     ),
     (&["giấy chứng tử", "báo tử", "khai báo tử"], &["khai tử"]),
     (&["giấy kết hôn", "đăng ký cưới", "cưới"], &["kết hôn"]),
