@@ -37,7 +37,7 @@
 //!    [`LONG_WORD_CHARS`] letters), the nearest only, most frequent first, then code point
 //!    order, at most [`MAX_CORRECTIONS`]. A correction scores as a word of a meaning of one
 //!    word (5), with `TYPO_BOOST` for the factor. `Hits::corrected` is the query with each
-//!    corrected word read as its first correction.
+//!    corrected word read as its first correction, the others as they were typed.
 //! 7. Each pair of adjacent words adds, optionally, `boost(G) · BM25(G, "a b")` for each
 //!    bigram field G, with the words' folded forms (a prefix as typed). The pairs inside a
 //!    phrase that has meanings count with the phrase as typed (inside its alternative, so
@@ -124,6 +124,7 @@ pub fn plan_words(text: &str) -> QueryWords {
     let QueryWords {
         mut words,
         mut last_is_prefix,
+        mut typed,
     } = query_words(text);
     if last_is_prefix
         && words
@@ -131,6 +132,7 @@ pub fn plan_words(text: &str) -> QueryWords {
             .is_some_and(|w| w.folded.chars().count() < MIN_PREFIX_CHARS)
     {
         words.pop();
+        typed.pop();
         last_is_prefix = false;
     }
     let boilerplate: Vec<String> = super::analyzer::words(BOILERPLATE)
@@ -141,9 +143,11 @@ pub fn plan_words(text: &str) -> QueryWords {
         && words.iter().zip(&boilerplate).all(|(w, b)| &w.folded == b)
     {
         words.drain(..boilerplate.len());
+        typed.drain(..boilerplate.len());
     }
     let fillers = filler_phrases();
     let mut kept = Vec::new();
+    let mut kept_typed = Vec::new();
     let mut last_dropped = false;
     let mut i = 0;
     while i < words.len() {
@@ -163,6 +167,7 @@ pub fn plan_words(text: &str) -> QueryWords {
             }
             None => {
                 kept.push(words[i].clone());
+                kept_typed.extend(typed.get(i).cloned());
                 last_dropped = false;
                 i += 1;
             }
@@ -170,11 +175,13 @@ pub fn plan_words(text: &str) -> QueryWords {
     }
     if !kept.is_empty() && kept.len() < words.len() {
         words = kept;
+        typed = kept_typed;
         last_is_prefix &= !last_dropped;
     }
     QueryWords {
         words,
         last_is_prefix,
+        typed,
     }
 }
 
@@ -213,6 +220,8 @@ pub struct Unit {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub words: Vec<Word>,
+    /// Each word as typed (`QueryWords::typed`).
+    pub typed: Vec<String>,
     pub last_is_prefix: bool,
     /// The completions of the prefix (rule 4).
     pub expansions: Vec<String>,
@@ -226,14 +235,20 @@ impl Plan {
         self.last_is_prefix && i + 1 == self.words.len()
     }
 
-    /// Rule 6: the query with each corrected word as its first correction.
+    /// Rule 6: the query with each corrected word as its first correction, the other words
+    /// as typed.
     pub fn corrected(&self) -> Option<String> {
         if !self.units.iter().any(|u| u.corrected) {
             return None;
         }
-        let mut out: Vec<&str> = self.words.iter().map(|w| w.accented.as_str()).collect();
+        let mut out: Vec<&str> = self.typed.iter().map(String::as_str).collect();
         for u in self.units.iter().filter(|u| u.corrected) {
-            out[u.start] = &u.alternatives[0].words[0].folded;
+            if let (Some(slot), Some(fix)) = (
+                out.get_mut(u.start),
+                u.alternatives.first().and_then(|a| a.words.first()),
+            ) {
+                *slot = &fix.folded;
+            }
         }
         Some(out.join(" "))
     }
@@ -244,6 +259,7 @@ pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
     let QueryWords {
         words,
         last_is_prefix,
+        typed,
     } = plan_words(text);
     let expansions = match words.last() {
         Some(w) if last_is_prefix => expansions(ix, &w.folded)?,
@@ -254,6 +270,7 @@ pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
             .windows(2)
             .any(|p| QUALIFIER_PAIRS.contains(&bigram(&p[0].folded, &p[1].folded).as_str())),
         words,
+        typed,
         last_is_prefix,
         expansions,
         units: Vec::new(),

@@ -75,7 +75,7 @@ export function analyzeQuery(text) {
   for (const raw of split(chars)) {
     const w = word(raw);
     lastKept = w !== null;
-    if (w) words.push(w);
+    if (w) words.push({ ...w, typed: raw });
   }
   return { words, lastIsPrefix: endsInWord && lastKept };
 }
@@ -896,7 +896,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const corrected = units.some((u) => u.corrected)
       ? words.map((w, i) => {
         const u = units.find((x) => x.corrected && x.start === i);
-        return u ? u.alternatives[0].words[0].folded : w.accented;
+        return u ? u.alternatives[0].words[0].folded : w.typed;
       }).join(' ')
       : null;
     return {
