@@ -202,6 +202,26 @@ fn the_plain_procedure_ranks_above_its_variants() {
 }
 
 #[test]
+fn the_first_issue_ranks_above_its_follow_ups() {
+    // "Thu hồi" and "Cấp lại" follow up the first registration: variants, unless named
+    let c = catalogue_with(
+        "follow-ups",
+        &[
+            ("1.000001", "Thu hồi biển số xe", &[], "a-truoc"),
+            ("1.000002", "Cấp lại biển số xe", &[], "a-truoc"),
+            ("1.000003", "Đăng ký biển số xe", &[], "ho-tich"),
+        ],
+        None,
+    );
+    let e = Engine::new(&c).expect("index");
+    assert_eq!(ranked(&e, "bien so xe")[0], "1.000003");
+    assert_eq!(ranked(&e, "cap lai bien so xe")[0], "1.000002");
+    // "mất" means "cấp lại", which names the follow-up: no bonus for the first issue
+    let hits = e.search("mat bien so xe", 10).expect("search").hits;
+    assert_eq!(hits[0].code, "1.000002");
+}
+
+#[test]
 fn organisations_versions_and_named_qualifiers() {
     let c = catalogue_with(
         "organisations",

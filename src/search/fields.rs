@@ -206,8 +206,10 @@ pub const FILLERS: [&str; 27] = [
 
 /// What makes a procedure a qualified variant of a plainer one: its title names where or
 /// how it is done, in brackets or with one of these phrases (folded), or that it is the
-/// version for organisations ("… cho cơ quan, tổ chức") of one that citizens use.
-pub const QUALIFIERS: [&str; 7] = [
+/// version for organisations ("… cho cơ quan, tổ chức") of one that citizens use, or that
+/// it follows up a first issue or registration (cấp lại, cấp đổi, thu hồi, thay đổi, …):
+/// "bien so xe" wants the plates first registered, not their revocation.
+pub const QUALIFIERS: [&str; 18] = [
     "luu dong",
     "co yeu to nuoc ngoai",
     "thuc hien tai cap",
@@ -215,11 +217,22 @@ pub const QUALIFIERS: [&str; 7] = [
     "cho co quan to chuc",
     "cua co quan to chuc",
     "doi voi to chuc",
+    "cap lai",
+    "cap doi",
+    "thu hoi",
+    "thay doi",
+    "dieu chinh",
+    "gia han",
+    "khoi phuc",
+    "xoa dang ky",
+    "dang ky lai",
+    "trinh bao mat",
+    "cham dut",
 ];
 
 /// Pairs of adjacent folded query words that name a qualifier: with one of them in the query,
 /// no procedure gets the plain procedure's bonus (`query.rs`).
-pub const QUALIFIER_PAIRS: [&str; 12] = [
+pub const QUALIFIER_PAIRS: [&str; 23] = [
     "luu dong",
     "nuoc ngoai",
     "yeu to",
@@ -232,6 +245,17 @@ pub const QUALIFIER_PAIRS: [&str; 12] = [
     "khu vuc",
     "co quan",
     "to chuc",
+    "cap lai",
+    "cap doi",
+    "thu hoi",
+    "thay doi",
+    "dieu chinh",
+    "gia han",
+    "khoi phuc",
+    "xoa dang",
+    "ky lai",
+    "bao mat",
+    "cham dut",
 ];
 
 /// Whether a title is a qualified variant ("… lưu động", "… (thực hiện tại cấp tỉnh)").

@@ -63,6 +63,11 @@ pub const BUILT_IN: &[(&[&str], &[&str])] = &[
         &["chứng nhận đăng ký xe"],
     ),
     (&["biển xe"], &["biển số xe"]),
+    // getting plates: a vehicle's first registration
+    (
+        &["làm biển số", "làm biển số xe", "bấm biển số", "bấm biển"],
+        &["đăng ký cấp biển số xe"],
+    ),
     (
         &[
             "làm bằng lái",
