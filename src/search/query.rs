@@ -97,7 +97,7 @@ pub struct Hits {
     pub total: usize,
     /// The best `limit` of them, best first.
     pub hits: Vec<Hit>,
-    /// Rule 11: the words left out because no procedure has them all (empty: none).
+    /// Rule 11: the words left out because no procedure has them all, as typed (empty: none).
     pub left_out: Vec<String>,
     /// Rule 6: the query as read with its typos corrected (`None`: nothing corrected).
     pub corrected: Option<String>,
@@ -365,11 +365,7 @@ pub fn search(
             .iter()
             .enumerate()
             .filter(|(i, _)| !kept.contains(i))
-            .flat_map(|(_, u)| {
-                plan.words[u.start..u.end]
-                    .iter()
-                    .map(|w| w.accented.clone())
-            })
+            .flat_map(|(_, u)| plan.typed.get(u.start..u.end).unwrap_or_default().to_vec())
             .collect();
         ranked = found;
     }

@@ -867,7 +867,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         kept = chosen.subset;
         outcome = await evaluate(kept, false, wanted, limit, exact);
         leftOut = everyUnit.filter((u) => !kept.includes(u))
-          .flatMap((u) => words.slice(units[u].start, units[u].end).map((w) => w.accented));
+          .flatMap((u) => words.slice(units[u].start, units[u].end).map((w) => w.typed));
       }
     }
     const { matched, scores, found, complete, passes } = outcome;
