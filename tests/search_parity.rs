@@ -337,6 +337,11 @@ fn queries(ps: &[Known], count: usize, seed: u64) -> Vec<String> {
         "tach ho khau",
         "tai khoan dinh danh dien tu",
         "cccd cho tre em",
+        // typed with Telex keys and no input method
+        "ddawng ky khai sinhf",
+        "dang ky giam hooj",
+        "trinhf bao mat ho chieu ",
+        "cap thij thuc",
     ] {
         add(&mut out, q.to_string());
     }

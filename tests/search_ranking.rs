@@ -364,6 +364,12 @@ fn a_mistyped_word_is_read_as_its_nearest_known_words() {
     let hits = e.search("dang ky khai sihn", 10).expect("search");
     assert_eq!(hits.hits[0].code, "1.000001");
     assert_eq!(hits.corrected.as_deref(), Some("dang ky khai sinh"));
+    // typed with Telex keys and no input method: read as the words they spell, as if typed so
+    let telex = e.search("ddawng ky khai sinhf", 10).expect("search");
+    let plain = e.search("dang ky khai sinh ", 10).expect("search");
+    assert_eq!(telex.corrected.as_deref(), Some("dang ky khai sinh"));
+    assert_eq!(telex.hits[0].code, "1.000001");
+    assert_eq!(telex.hits[0].score, plain.hits[0].score);
     // the words not corrected are shown as the person typed them, not as analysed
     let hits = e.search("Đăng Ký khai sihn", 10).expect("search");
     assert_eq!(hits.corrected.as_deref(), Some("Đăng Ký khai sinh"));

@@ -36,7 +36,11 @@
 //!    away (insertion, deletion, substitution or swap of two neighbours; two edits from
 //!    [`LONG_WORD_CHARS`] letters), the nearest only, most frequent first, then code point
 //!    order, at most [`MAX_CORRECTIONS`]. A correction scores as a word of a meaning of one
-//!    word (5), with `TYPO_BOOST` for the factor. `Hits::corrected` is the query with each
+//!    word (5), with `TYPO_BOOST` for the factor. Before all that, such a word (the same
+//!    conditions, and no synonym phrase starting with it) whose Telex reading ([`telex`]:
+//!    "hooj" → "ho", typed with Telex keys and no input method) matches a term of some field
+//!    *is* that reading, as if typed so (and no longer a prefix). `Hits::corrected` is the
+//!    query with each read word as its reading, each
 //!    corrected word read as its first correction, the others as they were typed.
 //! 7. Each pair of adjacent words adds, optionally, `boost(G) · BM25(G, "a b")` for each
 //!    bigram field G, with the words' folded forms (a prefix as typed). The pairs inside a
@@ -228,6 +232,8 @@ pub struct Plan {
     pub units: Vec<Unit>,
     /// Rule 9 applies.
     pub plain_bonus: bool,
+    /// Rule 6: a word was read as its Telex reading.
+    pub read: bool,
 }
 
 impl Plan {
@@ -238,7 +244,7 @@ impl Plan {
     /// Rule 6: the query with each corrected word as its first correction, the other words
     /// as typed.
     pub fn corrected(&self) -> Option<String> {
-        if !self.units.iter().any(|u| u.corrected) {
+        if !self.read && !self.units.iter().any(|u| u.corrected) {
             return None;
         }
         let mut out: Vec<&str> = self.typed.iter().map(String::as_str).collect();
@@ -257,15 +263,46 @@ impl Plan {
 /// Rules 1, 2, 4, 6 and 9 for a query.
 pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
     let QueryWords {
-        words,
-        last_is_prefix,
-        typed,
+        mut words,
+        mut last_is_prefix,
+        mut typed,
     } = plan_words(text);
     let expansions = match words.last() {
         Some(w) if last_is_prefix => expansions(ix, &w.folded)?,
         _ => Vec::new(),
     };
+    // rule 6: an unknown word typed with Telex keys is read as the word they spell
+    let mut read = false;
+    for i in 0..words.len() {
+        let is_prefix = last_is_prefix && i + 1 == words.len();
+        let w = &words[i];
+        if w.folded.chars().count() < MIN_TYPO_CHARS
+            || !w.folded.chars().all(char::is_alphabetic)
+            || (is_prefix && !expansions.is_empty())
+            || ix.synonyms.starting_with(&w.folded).next().is_some()
+            || exists(ix, w)?
+        {
+            continue;
+        }
+        let Some(r) = telex(&w.folded) else {
+            continue;
+        };
+        let reading = Word {
+            accented: r.clone(),
+            folded: r.clone(),
+        };
+        if !exists(ix, &reading)? {
+            continue;
+        }
+        words[i] = reading;
+        if let Some(t) = typed.get_mut(i) {
+            *t = r;
+        }
+        last_is_prefix &= !is_prefix;
+        read = true;
+    }
     let mut plan = Plan {
+        read,
         plain_bonus: !words
             .windows(2)
             .any(|p| QUALIFIER_PAIRS.contains(&bigram(&p[0].folded, &p[1].folded).as_str())),
@@ -695,6 +732,36 @@ fn completion_query(ix: &SearchIndex, term: &str) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// Rule 6: an unknown folded word read as typed with Telex keys but no input method
+/// ("hooj" is "hộ", "thuwc" "thực", "trinhf" "trình"), folded: after the first vowel, the
+/// tone keys f, j, r, s, x, z go (no Vietnamese syllable has them there); "w" after a, o or
+/// u goes, elsewhere it is "u"; a doubled a, e, o or d is one letter. `None` when the word
+/// has letters other than a–z or no vowel, or reads as itself.
+pub fn telex(word: &str) -> Option<String> {
+    if !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let first_vowel = word.find(['a', 'e', 'i', 'o', 'u', 'y'])?;
+    let mut out = String::new();
+    for (i, c) in word.char_indices() {
+        let last = out.chars().last();
+        if i > first_vowel && "fjrsxz".contains(c) {
+            continue;
+        }
+        if c == 'w' {
+            if !matches!(last, Some('a' | 'o' | 'u')) {
+                out.push('u');
+            }
+            continue;
+        }
+        if last == Some(c) && "aeod".contains(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    (out != word && !out.is_empty()).then_some(out)
+}
+
 /// Rule 6: the corrections of an unknown folded word.
 pub fn corrections(ix: &SearchIndex, word: &str) -> Result<Vec<String>, Error> {
     let key: String = word.chars().take(MIN_PREFIX_CHARS).collect();
@@ -843,5 +910,22 @@ mod tests {
             .collect();
         // the nearest only, most frequent first; two-letter terms are never candidates
         assert_eq!(nearest("sinb", weights, 1), ["sinh"]);
+    }
+
+    #[test]
+    fn telex_readings() {
+        let t = |w: &str| telex(w);
+        assert_eq!(t("hooj").as_deref(), Some("ho"));
+        assert_eq!(t("thuwc").as_deref(), Some("thuc"));
+        assert_eq!(t("trinhf").as_deref(), Some("trinh"));
+        assert_eq!(t("thij").as_deref(), Some("thi"));
+        assert_eq!(t("ddawng").as_deref(), Some("dang"));
+        assert_eq!(t("chuwngs").as_deref(), Some("chung"));
+        assert_eq!(t("xoas").as_deref(), Some("xoa"));
+        assert_eq!(t("tuw").as_deref(), Some("tu"));
+        // onsets keep their letters; a word that reads as itself has no reading
+        assert_eq!(t("sinh"), None);
+        assert_eq!(t("đăng"), None);
+        assert_eq!(t("bcd"), None);
     }
 }
