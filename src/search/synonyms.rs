@@ -35,7 +35,6 @@ pub const BUILT_IN: &[(&[&str], &[&str])] = &[
             "làm thẻ căn cước",
             "làm CMND",
             "làm chứng minh thư",
-            "làm chứng minh nhân dân",
         ],
         &["cấp thẻ căn cước"],
     ),
