@@ -202,6 +202,104 @@ fn the_plain_procedure_ranks_above_its_variants() {
 }
 
 #[test]
+fn the_first_issue_ranks_above_its_follow_ups() {
+    // "Thu hồi" and "Cấp lại" follow up the first registration: variants, unless named
+    let c = catalogue_with(
+        "follow-ups",
+        &[
+            ("1.000001", "Thu hồi biển số xe", &[], "a-truoc"),
+            ("1.000002", "Cấp lại biển số xe", &[], "a-truoc"),
+            ("1.000003", "Đăng ký biển số xe", &[], "ho-tich"),
+        ],
+        None,
+    );
+    let e = Engine::new(&c).expect("index");
+    assert_eq!(ranked(&e, "bien so xe")[0], "1.000003");
+    assert_eq!(ranked(&e, "cap lai bien so xe")[0], "1.000002");
+    // "mất" means "cấp lại", which names the follow-up: no bonus for the first issue
+    let hits = e.search("mat bien so xe", 10).expect("search").hits;
+    assert_eq!(hits[0].code, "1.000002");
+}
+
+#[test]
+fn organisations_versions_and_named_qualifiers() {
+    let c = catalogue_with(
+        "organisations",
+        &[
+            (
+                "1.000001",
+                "Cấp tài khoản định danh điện tử cho cơ quan, tổ chức",
+                &[],
+                "a-truoc",
+            ),
+            (
+                "1.000002",
+                "Cấp tài khoản định danh điện tử mức độ 02 cho công dân",
+                &[],
+                "ho-tich",
+            ),
+            (
+                "1.000003",
+                "Đăng ký khai sinh có yếu tố nước ngoài",
+                &[],
+                "a-truoc",
+            ),
+            (
+                "1.000004",
+                "Đăng ký khai sinh yếu tố nước ngoài tại nhà",
+                &[],
+                "ho-tich",
+            ),
+        ],
+        None,
+    );
+    let e = Engine::new(&c).expect("index");
+    // the version for organisations is a variant: the citizens' one first
+    assert_eq!(ranked(&e, "tai khoan dinh danh dien tu")[0], "1.000002");
+    // unless the query names organisations
+    assert_eq!(ranked(&e, "tai khoan dinh danh to chuc")[0], "1.000001");
+    // "YTNN" means "yếu tố nước ngoài", which names a qualifier: no plain bonus, so the
+    // shorter title first (with the bonus, the plain longer one would be)
+    let short = e.search("khai sinh ytnn", 10).expect("search");
+    assert_eq!(short.hits[0].code, "1.000003");
+    let gap = |h: &thutuc::search::Hits| h.hits[0].score - h.hits[1].score;
+    assert!(gap(&short) > 0.0 && gap(&short) < 0.25, "{short}");
+}
+
+#[test]
+fn question_words_are_left_out() {
+    let c = catalogue(
+        "fillers",
+        &[
+            ("1.000001", "Đăng ký thường trú", &[]),
+            ("1.000002", "Đăng ký khai sinh", &[]),
+            ("1.000003", "Cấp hộ chiếu phổ thông", &[]),
+        ],
+    );
+    let e = Engine::new(&c).expect("index");
+    let hits = e
+        .search("dang ky thuong tru gom nhung gi", 10)
+        .expect("search");
+    assert_eq!(hits.hits[0].code, "1.000001");
+    assert!(hits.left_out.is_empty(), "{hits}");
+    assert_eq!(
+        ranked(&e, "tôi muốn đăng ký khai sinh cho con")[0],
+        "1.000002"
+    );
+    assert_eq!(
+        ranked(&e, "le phi lam ho chieu bao nhieu tien")[0],
+        "1.000003"
+    );
+    assert_eq!(ranked(&e, "Mã thủ tục: 1.000003")[0], "1.000003");
+    // the last word gone with them, no word is a prefix: "chi" is not completed to "chiếu"
+    assert_eq!(ranked(&e, "cap ho chi")[0], "1.000003");
+    let hits = e.search("cap ho chi gi", 10).expect("search");
+    assert_eq!(hits.left_out, ["chi"]);
+    // a query of question words only is searched as it is
+    assert_eq!(e.search("bao nhieu", 10).expect("search").total, 0);
+}
+
+#[test]
 fn synonyms_find_what_citizens_call_things_below_the_words_as_typed() {
     let c = catalogue_with(
         "synonyms",
@@ -265,7 +363,16 @@ fn a_mistyped_word_is_read_as_its_nearest_known_words() {
     let e = Engine::new(&c).expect("index");
     let hits = e.search("dang ky khai sihn", 10).expect("search");
     assert_eq!(hits.hits[0].code, "1.000001");
-    assert_eq!(hits.corrected.as_deref(), Some("dang ki khai sinh"));
+    assert_eq!(hits.corrected.as_deref(), Some("dang ky khai sinh"));
+    // typed with Telex keys and no input method: read as the words they spell, as if typed so
+    let telex = e.search("ddawng ky khai sinhf", 10).expect("search");
+    let plain = e.search("dang ky khai sinh ", 10).expect("search");
+    assert_eq!(telex.corrected.as_deref(), Some("dang ky khai sinh"));
+    assert_eq!(telex.hits[0].code, "1.000001");
+    assert_eq!(telex.hits[0].score, plain.hits[0].score);
+    // the words not corrected are shown as the person typed them, not as analysed
+    let hits = e.search("Đăng Ký khai sihn", 10).expect("search");
+    assert_eq!(hits.corrected.as_deref(), Some("Đăng Ký khai sinh"));
     // the word being typed too, when it completes to nothing
     assert_eq!(ranked(&e, "khai sihn")[0], "1.000001");
     assert_eq!(ranked(&e, "ho chiue pho thong")[0], "1.000002");
@@ -296,13 +403,17 @@ fn no_dead_ends_the_closest_procedures_say_what_they_lack() {
     );
     let e = Engine::new(&c).expect("index");
     let hits = e
-        .search("can cuoc cho tre duoi 14 tuoi", 10)
+        .search("can cuoc cho chau duoi 14 tuoi", 10)
         .expect("search");
     assert_eq!(hits.hits[0].code, "1.000001");
-    assert_eq!(hits.left_out, ["tre"]);
-    let hits = e.search("dang ky khai sinh qwzx", 10).expect("search");
+    assert_eq!(hits.left_out, ["chau"]);
+    // "trẻ" is a synonym of "dưới 14 tuổi": nothing is left out
+    let hits = e.search("can cuoc cho tre", 10).expect("search");
+    assert_eq!(hits.hits[0].code, "1.000001");
+    assert!(hits.left_out.is_empty());
+    let hits = e.search("dang ky khai sinh Qwzx", 10).expect("search");
     assert_eq!(hits.hits[0].code, "1.000003");
-    assert_eq!(hits.left_out, ["qwzx"]);
+    assert_eq!(hits.left_out, ["Qwzx"], "as typed");
     // every word there: nothing left out
     assert!(
         e.search("khai sinh", 10)

@@ -45,22 +45,29 @@ pub fn words(text: &str) -> Vec<Word> {
 pub struct QueryWords {
     pub words: Vec<Word>,
     pub last_is_prefix: bool,
+    /// Each word as the person typed it (its case, marks and spelling), to show it back.
+    pub typed: Vec<String>,
 }
 
 pub fn query_words(text: &str) -> QueryWords {
     let cleaned = clean(text);
     let ends_in_word = cleaned.last().is_some_and(|c| c.is_alphanumeric());
     let mut words = Vec::new();
+    let mut typed = Vec::new();
     let mut last_kept = false;
     for raw in split(&cleaned) {
         let w = word(&raw);
         last_kept = w.is_some();
-        words.extend(w);
+        if let Some(w) = w {
+            words.push(w);
+            typed.push(raw);
+        }
     }
     // A trailing word that was dropped (too long, only marks) leaves nothing being typed.
     QueryWords {
         words,
         last_is_prefix: ends_in_word && last_kept,
+        typed,
     }
 }
 

@@ -37,6 +37,7 @@
 //!   "bm25": { "k1": 1.2, "b": 0.75 },
 //!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40,
 //!              "boilerplate": ["thu", "tuc"],       // left out at the start of a query
+//!              "fillers": [["tôi", "muốn"], …],     // left out anywhere (accented words)
 //!              "synonymBoost": 0.8, "typoBoost": 0.5, "minTypoChars": 4,
 //!              "longWordChars": 8, "maxCorrections": 3, "plainBonus": 0.25,
 //!              "qualifierPairs": ["luu dong", …], "maxFallbackQueries": 64 },
@@ -356,6 +357,7 @@ fn write_files(
                 .into_iter()
                 .map(|w| w.folded)
                 .collect(),
+            fillers: super::query::filler_phrases(),
             synonym_boost: SYNONYM_BOOST,
             typo_boost: TYPO_BOOST,
             min_typo_chars: MIN_TYPO_CHARS,
@@ -617,6 +619,7 @@ struct QueryParams {
     min_prefix_chars: usize,
     max_word_chars: usize,
     boilerplate: Vec<String>,
+    fillers: Vec<Vec<String>>,
     synonym_boost: f32,
     typo_boost: f32,
     min_typo_chars: usize,

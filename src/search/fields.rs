@@ -168,18 +168,71 @@ pub fn searched_title(title: &str) -> &str {
     }
 }
 
+/// Words of a question around the procedure's name ("tôi muốn …", "… gồm những gì", "lệ phí
+/// … bao nhiêu tiền"): no title has them, so requiring them finds nothing or the wrong
+/// procedure. Each is a phrase (accented, lower case; a query word matches a phrase word as a
+/// synonym's does), left out of a query that has other words (`query.rs`, rule 1). Keep to
+/// phrases that no title says.
+pub const FILLERS: [&str; 27] = [
+    "tôi muốn",
+    "tôi cần",
+    "em muốn",
+    "mình muốn",
+    "cho hỏi",
+    "xin hỏi",
+    "muốn hỏi",
+    "gì",
+    "những gì",
+    "gồm những gì",
+    "cần những gì",
+    "nào",
+    "bao nhiêu",
+    "bao nhiêu tiền",
+    "hết bao nhiêu",
+    "bao lâu",
+    "mất bao lâu",
+    "thế nào",
+    "như thế nào",
+    "ở đâu",
+    "làm sao",
+    "lệ phí",
+    "cho con",
+    "mới sinh",
+    // before a code: "Mã thủ tục: 1.001022"
+    "mã thủ tục",
+    "mã số thủ tục",
+    "mã TTHC",
+];
+
 /// What makes a procedure a qualified variant of a plainer one: its title names where or
-/// how it is done, in brackets or with one of these phrases (folded).
-pub const QUALIFIERS: [&str; 4] = [
+/// how it is done, in brackets or with one of these phrases (folded), or that it is the
+/// version for organisations ("… cho cơ quan, tổ chức") of one that citizens use, or that
+/// it follows up a first issue or registration (cấp lại, cấp đổi, thu hồi, thay đổi, …):
+/// "bien so xe" wants the plates first registered, not their revocation.
+pub const QUALIFIERS: [&str; 18] = [
     "luu dong",
     "co yeu to nuoc ngoai",
     "thuc hien tai cap",
     "tai khu vuc bien gioi",
+    "cho co quan to chuc",
+    "cua co quan to chuc",
+    "doi voi to chuc",
+    "cap lai",
+    "cap doi",
+    "thu hoi",
+    "thay doi",
+    "dieu chinh",
+    "gia han",
+    "khoi phuc",
+    "xoa dang ky",
+    "dang ky lai",
+    "trinh bao mat",
+    "cham dut",
 ];
 
 /// Pairs of adjacent folded query words that name a qualifier: with one of them in the query,
 /// no procedure gets the plain procedure's bonus (`query.rs`).
-pub const QUALIFIER_PAIRS: [&str; 10] = [
+pub const QUALIFIER_PAIRS: [&str; 23] = [
     "luu dong",
     "nuoc ngoai",
     "yeu to",
@@ -190,6 +243,19 @@ pub const QUALIFIER_PAIRS: [&str; 10] = [
     "cap huyen",
     "bien gioi",
     "khu vuc",
+    "co quan",
+    "to chuc",
+    "cap lai",
+    "cap doi",
+    "thu hoi",
+    "thay doi",
+    "dieu chinh",
+    "gia han",
+    "khoi phuc",
+    "xoa dang",
+    "ky lai",
+    "bao mat",
+    "cham dut",
 ];
 
 /// Whether a title is a qualified variant ("… lưu động", "… (thực hiện tại cấp tỉnh)").
@@ -293,6 +359,15 @@ mod tests {
         assert!(is_variant("Đăng ký khai tử có yếu tố nước ngoài"));
         assert!(!is_variant("Thủ tục đăng ký khai tử"));
         assert!(!is_variant("Cấp hộ chiếu phổ thông ở trong nước"));
+        assert!(is_variant(
+            "Cấp tài khoản định danh điện tử cho cơ quan, tổ chức"
+        ));
+        assert!(is_variant(
+            "Cấp thị thực điện tử theo đề nghị của cơ quan, tổ chức"
+        ));
+        assert!(!is_variant(
+            "Cấp thị thực điện tử theo đề nghị của người nước ngoài"
+        ));
     }
 
     #[test]

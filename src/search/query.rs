@@ -7,7 +7,10 @@
 //!    (search-as-you-type), that word is a *prefix*; a prefix shorter than
 //!    [`MIN_PREFIX_CHARS`] folded characters is left out altogether. A leading "thủ tục"
 //!    ([`BOILERPLATE`]) followed by at least one more word is left out too: titles are
-//!    indexed without it.
+//!    indexed without it. So are the phrases of [`FILLERS`] ("tôi muốn", "gồm những gì"),
+//!    wherever they are, when a word that is not one remains (the longest phrase first, a
+//!    query word matching a phrase word as a synonym's word does, `synonyms::word_matches`);
+//!    if the last word goes with them, no word is a prefix.
 //! 2. The words are cut into *units*, left to right: the longest phrase of the synonym table
 //!    (`synonyms.rs`) that the words starting here spell is one unit, else the word alone.
 //!    Every unit must match (AND). A unit matches through the best of its *alternatives*
@@ -33,8 +36,12 @@
 //!    away (insertion, deletion, substitution or swap of two neighbours; two edits from
 //!    [`LONG_WORD_CHARS`] letters), the nearest only, most frequent first, then code point
 //!    order, at most [`MAX_CORRECTIONS`]. A correction scores as a word of a meaning of one
-//!    word (5), with `TYPO_BOOST` for the factor. `Hits::corrected` is the query with each
-//!    corrected word read as its first correction.
+//!    word (5), with `TYPO_BOOST` for the factor. Before all that, such a word (the same
+//!    conditions, and no synonym phrase starting with it) whose Telex reading ([`telex`]:
+//!    "hooj" → "ho", typed with Telex keys and no input method) matches a term of some field
+//!    *is* that reading, as if typed so (and no longer a prefix). `Hits::corrected` is the
+//!    query with each read word as its reading, each
+//!    corrected word read as its first correction, the others as they were typed.
 //! 7. Each pair of adjacent words adds, optionally, `boost(G) · BM25(G, "a b")` for each
 //!    bigram field G, with the words' folded forms (a prefix as typed). The pairs inside a
 //!    phrase that has meanings count with the phrase as typed (inside its alternative, so
@@ -42,7 +49,8 @@
 //!    pairs, each boost times the meaning's factor.
 //! 8. All the words' folded forms joined by spaces add, optionally,
 //!    `boost(W) · BM25(W, "a b c")` for the whole-title field W.
-//! 9. Unless two adjacent query words are one of [`QUALIFIER_PAIRS`], a plain procedure
+//! 9. Unless two adjacent query words, or two adjacent words of a meaning of a unit (5), are
+//!    one of [`QUALIFIER_PAIRS`], a plain procedure
 //!    (not a qualified variant, `fields::is_variant`) adds [`PLAIN_BONUS`] (f32, after the
 //!    rest).
 //! 10. The score is the sum; ties rank by document number (`index::doc_order`).
@@ -63,12 +71,12 @@
 use super::Error;
 use super::analyzer::{Form, QueryWords, Word, bigram, query_words, whole};
 use super::fields::{
-    BOILERPLATE, FIELDS, Family, LONG_WORD_CHARS, MAX_CORRECTIONS, MAX_EXPANSIONS,
+    BOILERPLATE, FIELDS, FILLERS, Family, LONG_WORD_CHARS, MAX_CORRECTIONS, MAX_EXPANSIONS,
     MAX_FALLBACK_QUERIES, MIN_PREFIX_CHARS, MIN_TYPO_CHARS, PLAIN_BONUS, PREFIX_BOOST,
     QUALIFIER_PAIRS, SYNONYM_BOOST, TYPO_BOOST,
 };
 use super::index::{ORD_FIELD, SearchIndex};
-use super::synonyms::longest_match;
+use super::synonyms::{longest_match, word_matches};
 use crate::catalogue::Catalogue;
 use std::collections::BTreeMap;
 use tantivy::collector::TopDocs;
@@ -93,7 +101,7 @@ pub struct Hits {
     pub total: usize,
     /// The best `limit` of them, best first.
     pub hits: Vec<Hit>,
-    /// Rule 11: the words left out because no procedure has them all (empty: none).
+    /// Rule 11: the words left out because no procedure has them all, as typed (empty: none).
     pub left_out: Vec<String>,
     /// Rule 6: the query as read with its typos corrected (`None`: nothing corrected).
     pub corrected: Option<String>,
@@ -120,6 +128,7 @@ pub fn plan_words(text: &str) -> QueryWords {
     let QueryWords {
         mut words,
         mut last_is_prefix,
+        mut typed,
     } = query_words(text);
     if last_is_prefix
         && words
@@ -127,6 +136,7 @@ pub fn plan_words(text: &str) -> QueryWords {
             .is_some_and(|w| w.folded.chars().count() < MIN_PREFIX_CHARS)
     {
         words.pop();
+        typed.pop();
         last_is_prefix = false;
     }
     let boilerplate: Vec<String> = super::analyzer::words(BOILERPLATE)
@@ -137,11 +147,59 @@ pub fn plan_words(text: &str) -> QueryWords {
         && words.iter().zip(&boilerplate).all(|(w, b)| &w.folded == b)
     {
         words.drain(..boilerplate.len());
+        typed.drain(..boilerplate.len());
+    }
+    let fillers = filler_phrases();
+    let mut kept = Vec::new();
+    let mut kept_typed = Vec::new();
+    let mut last_dropped = false;
+    let mut i = 0;
+    while i < words.len() {
+        let filler = fillers
+            .iter()
+            .filter(|f| {
+                words
+                    .get(i..i + f.len())
+                    .is_some_and(|span| span.iter().zip(f.iter()).all(|(w, k)| word_matches(w, k)))
+            })
+            .map(Vec::len)
+            .max();
+        match filler {
+            Some(n) => {
+                i += n;
+                last_dropped = i == words.len();
+            }
+            None => {
+                kept.push(words[i].clone());
+                kept_typed.extend(typed.get(i).cloned());
+                last_dropped = false;
+                i += 1;
+            }
+        }
+    }
+    if !kept.is_empty() && kept.len() < words.len() {
+        words = kept;
+        typed = kept_typed;
+        last_is_prefix &= !last_dropped;
     }
     QueryWords {
         words,
         last_is_prefix,
+        typed,
     }
+}
+
+/// The phrases of [`FILLERS`], each as its words' accented forms (what the export writes).
+pub fn filler_phrases() -> Vec<Vec<String>> {
+    FILLERS
+        .iter()
+        .map(|f| {
+            super::analyzer::words(f)
+                .into_iter()
+                .map(|w| w.accented)
+                .collect()
+        })
+        .collect()
 }
 
 /// A meaning of a unit's phrase, or a correction of its word (rules 5 and 6).
@@ -166,12 +224,16 @@ pub struct Unit {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub words: Vec<Word>,
+    /// Each word as typed (`QueryWords::typed`).
+    pub typed: Vec<String>,
     pub last_is_prefix: bool,
     /// The completions of the prefix (rule 4).
     pub expansions: Vec<String>,
     pub units: Vec<Unit>,
     /// Rule 9 applies.
     pub plain_bonus: bool,
+    /// Rule 6: a word was read as its Telex reading.
+    pub read: bool,
 }
 
 impl Plan {
@@ -179,14 +241,20 @@ impl Plan {
         self.last_is_prefix && i + 1 == self.words.len()
     }
 
-    /// Rule 6: the query with each corrected word as its first correction.
+    /// Rule 6: the query with each corrected word as its first correction, the other words
+    /// as typed.
     pub fn corrected(&self) -> Option<String> {
-        if !self.units.iter().any(|u| u.corrected) {
+        if !self.read && !self.units.iter().any(|u| u.corrected) {
             return None;
         }
-        let mut out: Vec<&str> = self.words.iter().map(|w| w.accented.as_str()).collect();
+        let mut out: Vec<&str> = self.typed.iter().map(String::as_str).collect();
         for u in self.units.iter().filter(|u| u.corrected) {
-            out[u.start] = &u.alternatives[0].words[0].folded;
+            if let (Some(slot), Some(fix)) = (
+                out.get_mut(u.start),
+                u.alternatives.first().and_then(|a| a.words.first()),
+            ) {
+                *slot = &fix.folded;
+            }
         }
         Some(out.join(" "))
     }
@@ -195,18 +263,51 @@ impl Plan {
 /// Rules 1, 2, 4, 6 and 9 for a query.
 pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
     let QueryWords {
-        words,
-        last_is_prefix,
+        mut words,
+        mut last_is_prefix,
+        mut typed,
     } = plan_words(text);
     let expansions = match words.last() {
         Some(w) if last_is_prefix => expansions(ix, &w.folded)?,
         _ => Vec::new(),
     };
+    // rule 6: an unknown word typed with Telex keys is read as the word they spell
+    let mut read = false;
+    for i in 0..words.len() {
+        let is_prefix = last_is_prefix && i + 1 == words.len();
+        let w = &words[i];
+        if w.folded.chars().count() < MIN_TYPO_CHARS
+            || !w.folded.chars().all(char::is_alphabetic)
+            || (is_prefix && !expansions.is_empty())
+            || ix.synonyms.starting_with(&w.folded).next().is_some()
+            || exists(ix, w)?
+        {
+            continue;
+        }
+        let Some(r) = telex(&w.folded) else {
+            continue;
+        };
+        let reading = Word {
+            accented: r.clone(),
+            folded: r.clone(),
+        };
+        if !exists(ix, &reading)? {
+            continue;
+        }
+        words[i] = reading;
+        if let Some(t) = typed.get_mut(i) {
+            *t = r;
+        }
+        last_is_prefix &= !is_prefix;
+        read = true;
+    }
     let mut plan = Plan {
+        read,
         plain_bonus: !words
             .windows(2)
             .any(|p| QUALIFIER_PAIRS.contains(&bigram(&p[0].folded, &p[1].folded).as_str())),
         words,
+        typed,
         last_is_prefix,
         expansions,
         units: Vec::new(),
@@ -258,6 +359,16 @@ pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
         });
         i += 1;
     }
+    // rule 9: a meaning that names a qualifier ("YTNN") names it too
+    let names_qualifier = |ws: &[Word]| {
+        ws.windows(2)
+            .any(|p| QUALIFIER_PAIRS.contains(&bigram(&p[0].folded, &p[1].folded).as_str()))
+    };
+    plan.plain_bonus &= !plan
+        .units
+        .iter()
+        .flat_map(|u| &u.alternatives)
+        .any(|a| names_qualifier(&a.words));
     Ok(plan)
 }
 
@@ -291,11 +402,7 @@ pub fn search(
             .iter()
             .enumerate()
             .filter(|(i, _)| !kept.contains(i))
-            .flat_map(|(_, u)| {
-                plan.words[u.start..u.end]
-                    .iter()
-                    .map(|w| w.accented.clone())
-            })
+            .flat_map(|(_, u)| plan.typed.get(u.start..u.end).unwrap_or_default().to_vec())
             .collect();
         ranked = found;
     }
@@ -625,6 +732,36 @@ fn completion_query(ix: &SearchIndex, term: &str) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// Rule 6: an unknown folded word read as typed with Telex keys but no input method
+/// ("hooj" is "hộ", "thuwc" "thực", "trinhf" "trình"), folded: after the first vowel, the
+/// tone keys f, j, r, s, x, z go (no Vietnamese syllable has them there); "w" after a, o or
+/// u goes, elsewhere it is "u"; a doubled a, e, o or d is one letter. `None` when the word
+/// has letters other than a–z or no vowel, or reads as itself.
+pub fn telex(word: &str) -> Option<String> {
+    if !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let first_vowel = word.find(['a', 'e', 'i', 'o', 'u', 'y'])?;
+    let mut out = String::new();
+    for (i, c) in word.char_indices() {
+        let last = out.chars().last();
+        if i > first_vowel && "fjrsxz".contains(c) {
+            continue;
+        }
+        if c == 'w' {
+            if !matches!(last, Some('a' | 'o' | 'u')) {
+                out.push('u');
+            }
+            continue;
+        }
+        if last == Some(c) && "aeod".contains(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    (out != word && !out.is_empty()).then_some(out)
+}
+
 /// Rule 6: the corrections of an unknown folded word.
 pub fn corrections(ix: &SearchIndex, word: &str) -> Result<Vec<String>, Error> {
     let key: String = word.chars().take(MIN_PREFIX_CHARS).collect();
@@ -773,5 +910,22 @@ mod tests {
             .collect();
         // the nearest only, most frequent first; two-letter terms are never candidates
         assert_eq!(nearest("sinb", weights, 1), ["sinh"]);
+    }
+
+    #[test]
+    fn telex_readings() {
+        let t = |w: &str| telex(w);
+        assert_eq!(t("hooj").as_deref(), Some("ho"));
+        assert_eq!(t("thuwc").as_deref(), Some("thuc"));
+        assert_eq!(t("trinhf").as_deref(), Some("trinh"));
+        assert_eq!(t("thij").as_deref(), Some("thi"));
+        assert_eq!(t("ddawng").as_deref(), Some("dang"));
+        assert_eq!(t("chuwngs").as_deref(), Some("chung"));
+        assert_eq!(t("xoas").as_deref(), Some("xoa"));
+        assert_eq!(t("tuw").as_deref(), Some("tu"));
+        // onsets keep their letters; a word that reads as itself has no reading
+        assert_eq!(t("sinh"), None);
+        assert_eq!(t("đăng"), None);
+        assert_eq!(t("bcd"), None);
     }
 }

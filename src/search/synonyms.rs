@@ -20,18 +20,27 @@ use std::collections::BTreeMap;
 /// depend on the rest of the query.
 pub const BUILT_IN: &[(&[&str], &[&str])] = &[
     // identity cards: the card is "thẻ căn cước" since 1 July 2024
+    (&["CCCD", "căn cước công dân"], &["căn cước"]),
+    // the old card: its number is still on papers ("xác nhận số chứng minh nhân dân")
+    (
+        &["CMND", "CMT", "chứng minh thư"],
+        &["căn cước", "chứng minh nhân dân"],
+    ),
+    (&["chứng minh nhân dân"], &["căn cước"]),
+    // getting a card: the issue of one, not its renewal
     (
         &[
-            "CCCD",
-            "CMND",
-            "CMT",
-            "căn cước công dân",
-            "chứng minh nhân dân",
-            "chứng minh thư",
+            "làm CCCD",
+            "làm căn cước",
+            "làm thẻ căn cước",
+            "làm CMND",
+            "làm chứng minh thư",
         ],
-        &["căn cước"],
+        &["cấp thẻ căn cước"],
     ),
     (&["định danh", "VNeID"], &["định danh điện tử"]),
+    (&["YTNN"], &["yếu tố nước ngoài"]),
+    (&["GCN"], &["giấy chứng nhận"]),
     // insurance
     (&["BHYT", "thẻ BHYT"], &["bảo hiểm y tế"]),
     (&["BHXH", "sổ BHXH"], &["bảo hiểm xã hội"]),
@@ -53,10 +62,57 @@ pub const BUILT_IN: &[(&[&str], &[&str])] = &[
         &["chứng nhận đăng ký xe"],
     ),
     (&["biển xe"], &["biển số xe"]),
+    // getting plates: a vehicle's first registration
+    (
+        &["làm biển số", "làm biển số xe", "bấm biển số", "bấm biển"],
+        &["đăng ký cấp biển số xe"],
+    ),
+    (
+        &[
+            "làm bằng lái",
+            "làm bằng lái xe",
+            "thi bằng lái",
+            "thi bằng lái xe",
+            "học bằng lái",
+        ],
+        &["cấp giấy phép lái xe"],
+    ),
+    (
+        &["mất bằng lái", "mất bằng lái xe", "mất GPLX"],
+        &["cấp lại giấy phép lái xe"],
+    ),
+    (
+        &["đổi bằng lái", "đổi bằng lái xe", "đổi GPLX"],
+        &["đổi giấy phép lái xe"],
+    ),
     // land and building
+    // the red book is a "Giấy chứng nhận" of the land field (some titles say no more)
     (
         &["sổ đỏ", "sổ hồng", "bìa đỏ", "bìa hồng", "GCN QSDĐ", "QSDĐ"],
-        &["giấy chứng nhận quyền sử dụng đất"],
+        &[
+            "giấy chứng nhận quyền sử dụng đất",
+            "giấy chứng nhận đất đai",
+        ],
+    ),
+    (&["nhà đất"], &["quyền sử dụng đất", "nhà ở"]),
+    // a mortgage is registered as a "biện pháp bảo đảm"
+    (&["thế chấp"], &["biện pháp bảo đảm"]),
+    (
+        &[
+            "thế chấp sổ đỏ",
+            "thế chấp sổ hồng",
+            "thế chấp nhà đất",
+            "thế chấp đất",
+        ],
+        &["biện pháp bảo đảm bằng quyền sử dụng đất"],
+    ),
+    (
+        &["mua bán nhà", "mua bán nhà đất", "bán nhà", "mua nhà"],
+        &["giao dịch nhà ở", "chuyển nhượng quyền sử dụng đất"],
+    ),
+    (
+        &["hợp đồng mua bán", "mua bán"],
+        &["giao dịch", "chuyển nhượng"],
     ),
     (
         &["GPXD", "xin phép xây dựng", "phép xây nhà"],
@@ -69,17 +125,30 @@ pub const BUILT_IN: &[(&[&str], &[&str])] = &[
     ),
     (&["KT3", "KT2", "sổ tạm trú"], &["tạm trú"]),
     (
+        &["tách hộ khẩu", "tách khẩu", "tách sổ hộ khẩu"],
+        &["tách hộ"],
+    ),
+    (
+        &["khai báo lưu trú", "báo lưu trú", "trình báo lưu trú"],
+        &["thông báo lưu trú"],
+    ),
+    (
         &["cắt khẩu", "cắt hộ khẩu", "chuyển khẩu"],
         &["xóa đăng ký thường trú"],
     ),
     // travel
     (&["visa"], &["thị thực"]),
+    (&["evisa", "e-visa", "visa điện tử"], &["thị thực điện tử"]),
     (&["passport"], &["hộ chiếu"]),
     (&["việt kiều"], &["người việt nam định cư ở nước ngoài"]),
     // civil status
     (
         &["giấy khai sinh", "làm khai sinh", "khai sinh cho con"],
         &["khai sinh"],
+    ),
+    (
+        &["làm giấy khai sinh", "xin giấy khai sinh"],
+        &["đăng ký khai sinh"],
     ),
     (&["giấy chứng tử", "báo tử", "khai báo tử"], &["khai tử"]),
     (&["giấy kết hôn", "đăng ký cưới", "cưới"], &["kết hôn"]),
@@ -89,6 +158,11 @@ pub const BUILT_IN: &[(&[&str], &[&str])] = &[
     ),
     (&["nhận con nuôi", "xin con nuôi"], &["nuôi con nuôi"]),
     (&["lý lịch", "LLTP"], &["lý lịch tư pháp"]),
+    // a child: the titles say how old ("người dưới 14 tuổi", "trẻ em dưới 6 tuổi")
+    (
+        &["trẻ", "trẻ em", "trẻ nhỏ", "em bé"],
+        &["trẻ em", "dưới 14 tuổi", "dưới 6 tuổi", "chưa thành niên"],
+    ),
     // copies and business
     (
         &[
@@ -110,6 +184,8 @@ pub const BUILT_IN: &[(&[&str], &[&str])] = &[
         &["đăng ký doanh nghiệp", "đăng ký kinh doanh"],
     ),
     (&["MST"], &["mã số thuế"]),
+    (&["HKD", "hộ KD"], &["hộ kinh doanh"]),
+    (&["PCCC"], &["phòng cháy chữa cháy"]),
     (&["UBND"], &["ủy ban nhân dân"]),
     (&["xe máy"], &["mô tô"]),
     // verbs: what people say for what offices do

@@ -217,6 +217,18 @@ test('search finds a procedure typed without diacritics and filters by level', a
     assert.equal(await first.textContent(), 'Đăng ký thường trú');
     assert.match(await page.textContent('#search-status'), /\d/);
 
+    // no dead end: a word no procedure has is left out, and the page says so; a typo is
+    // corrected, the other words shown as typed
+    await page.fill('#search-input', 'Đăng Ký thuong truu qwzx ');
+    const notes = page.locator('#search-results .search-note');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results .search-note').length === 2, null, { timeout: 30_000 });
+    assert.deepEqual(await notes.allTextContents(), [
+      'Kết quả cho “Đăng Ký thuong tru qwzx”',
+      'Không có thủ tục nào chứa đủ các từ “Đăng Ký thuong truu qwzx”; các thủ tục gần nhất (không có từ “qwzx”):',
+    ]);
+    assert.equal(await first.textContent(), 'Đăng ký thường trú');
+    assert.match(await page.textContent('#search-status'), /Kết quả cho/);
+
     await page.fill('#search-input', 'giay phep');
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 1);
     const before = await page.locator('#search-results li').count();

@@ -121,7 +121,7 @@ test('the page says what it searched instead: a corrected query, the words left 
         facets,
         total: 1,
         leftOut: ['qwzx'],
-        corrected: 'dang ki khai sinh',
+        corrected: 'dang ky khai sinh',
       };
     },
   };
@@ -132,7 +132,7 @@ test('the page says what it searched instead: a corrected query, the words left 
   await tick();
   const notes = p.byId['search-results'].children.filter((c) => c.className === 'search-note');
   assert.deepEqual(notes.map((n) => n.textContent), [
-    'Kết quả cho “dang ki khai sinh”',
+    'Kết quả cho “dang ky khai sinh”',
     'Không có thủ tục nào chứa đủ các từ “dang ky khai sihn qwzx”; các thủ tục gần nhất (không có từ “qwzx”):',
   ]);
   const status = p.byId['search-results'].parentNode.children.find((c) => c.id === 'search-status');

@@ -75,7 +75,7 @@ export function analyzeQuery(text) {
   for (const raw of split(chars)) {
     const w = word(raw);
     lastKept = w !== null;
-    if (w) words.push(w);
+    if (w) words.push({ ...w, typed: raw });
   }
   return { words, lastIsPrefix: endsInWord && lastKept };
 }
@@ -592,9 +592,9 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     return group;
   }
 
-  async function run(query, filters, limit, exactWanted) {
+  async function run(query, filters, limit, exactWanted, planned) {
     const m = await open();
-    const { words, lastIsPrefix } = plan(query, m);
+    const { words, lastIsPrefix, read = false } = planned || plan(query, m);
     const none = { results: [], facets: emptyFacets(), total: 0, exact: true, leftOut: [], corrected: null };
     if (words.length === 0) return none;
     const chosen = (kind) => filters && filters[kind] != null && filters[kind] !== '' && (!Array.isArray(filters[kind]) || filters[kind].length > 0);
@@ -615,6 +615,30 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       shard(m, 'whole', wholeTerm),
       exact || agencyWanted ? agencies(m) : null,
     ]);
+    // Rule 6: an unknown word typed with Telex keys is read as the word they spell; the
+    // query is then run again with it
+    const unknownWord = (w, i) => Array.from(w.folded).length >= m.query.minTypoChars &&
+      LETTERS.test(w.folded) && !(isPrefix(i) && expansions.length > 0) &&
+      !shards[i].short.synonyms.some((e) => fold(e.key[0]) === w.folded) &&
+      wordGroup(m, shards[i], w, 1, false).length === 0;
+    const reads = [];
+    words.forEach((w, i) => {
+      const r = unknownWord(w, i) ? telex(w.folded) : null;
+      if (r) reads.push([i, { accented: r, folded: r, typed: r }]);
+    });
+    if (reads.length) {
+      const found = await Promise.all(reads.map(([, w]) => Promise.all([shard(m, 'short', w.folded), shard(m, 'body', w.folded)])));
+      const next = words.slice();
+      let prefix = lastIsPrefix;
+      let any = false;
+      reads.forEach(([i, w], k) => {
+        if (wordGroup(m, { short: found[k][0], body: found[k][1] }, w, 1, false).length === 0) return;
+        next[i] = w;
+        any = true;
+        if (isPrefix(i)) prefix = false;
+      });
+      if (any) return run(query, filters, limit, exactWanted, { words: next, lastIsPrefix: prefix, read: true });
+    }
     if (agencyData && filters && filters.agency) {
       const ids = Array.isArray(filters.agency) ? filters.agency : [filters.agency];
       wanted.agency = new Set(ids.map((id) => agencyData.index.get(id)).filter((i) => i !== undefined));
@@ -701,7 +725,8 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       })];
     });
     const live = (alt) => alt.every((groups) => groups.some((g) => g.length > 0));
-    const plainBonus = !pairs.some((pair) => m.query.qualifierPairs.includes(pair));
+    const plainBonus = !pairs.some((pair) => m.query.qualifierPairs.includes(pair)) &&
+      !units.some((u) => u.alternatives.some((a) => pairsOf(a.words).some((p) => m.query.qualifierPairs.includes(p))));
     const bonus = plainBonus ? f32(m.query.plainBonus) : 0;
 
     const level = (d) => m.facets.sets[m.runOf(d)[2]];
@@ -876,7 +901,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         kept = chosen.subset;
         outcome = await evaluate(kept, false, wanted, limit, exact);
         leftOut = everyUnit.filter((u) => !kept.includes(u))
-          .flatMap((u) => words.slice(units[u].start, units[u].end).map((w) => w.accented));
+          .flatMap((u) => words.slice(units[u].start, units[u].end).map((w) => w.typed));
       }
     }
     const { matched, scores, found, complete, passes } = outcome;
@@ -902,10 +927,10 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         score: scores.get(d),
       };
     });
-    const corrected = units.some((u) => u.corrected)
+    const corrected = read || units.some((u) => u.corrected)
       ? words.map((w, i) => {
         const u = units.find((x) => x.corrected && x.start === i);
-        return u ? u.alternatives[0].words[0].folded : w.accented;
+        return u ? u.alternatives[0].words[0].folded : w.typed;
       }).join(' ')
       : null;
     return {
@@ -954,7 +979,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
 }
 
 // Rule 1 of query.rs: the words taking part; a too short prefix waits for more letters; a
-// leading "thủ tục" goes when more follows.
+// leading "thủ tục" goes when more follows, and fillers when another word stays.
 function plan(query, m) {
   const { words, lastIsPrefix: typing } = analyzeQuery(query);
   let lastIsPrefix = typing;
@@ -964,6 +989,24 @@ function plan(query, m) {
   }
   const head = m.query.boilerplate;
   if (words.length > head.length && head.every((b, i) => words[i].folded === b)) words.splice(0, head.length);
+  // question words ("tôi muốn", "gồm những gì") go when another word stays
+  const kept = [];
+  let lastDropped = false;
+  for (let i = 0; i < words.length;) {
+    let n = 0;
+    for (const f of m.query.fillers || []) {
+      if (f.length > n && i + f.length <= words.length && f.every((k, j) => wordMatches(words[i + j], k))) n = f.length;
+    }
+    if (n) {
+      i += n;
+      lastDropped = i === words.length;
+    } else {
+      kept.push(words[i]);
+      lastDropped = false;
+      i += 1;
+    }
+  }
+  if (kept.length && kept.length < words.length) return { words: kept, lastIsPrefix: lastIsPrefix && !lastDropped };
   return { words, lastIsPrefix };
 }
 
@@ -995,6 +1038,26 @@ function longestMatch(entries, words, at) {
     }
   }
   return best && best.means.length ? best : null;
+}
+
+// query.rs `telex`: a word typed with Telex keys and no input method, folded ("hooj" → "ho").
+function telex(word) {
+  if (!/^[a-z]+$/.test(word)) return null;
+  const first = word.search(/[aeiouy]/);
+  if (first < 0) return null;
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    const last = out[out.length - 1];
+    if (i > first && 'fjrsxz'.includes(c)) continue;
+    if (c === 'w') {
+      if (!(last === 'a' || last === 'o' || last === 'u')) out += 'u';
+      continue;
+    }
+    if (last === c && 'aeod'.includes(c)) continue;
+    out += c;
+  }
+  return out !== word && out ? out : null;
 }
 
 // query.rs `edit_distance`: optimal string alignment, or null above `max`.
