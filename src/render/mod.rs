@@ -185,11 +185,13 @@ fn render_jobs(
                     Error::Theme(format!("rendering {path} with {}: {e}", page.template))
                 })?;
                 let file = file_of(&path);
-                let minified = minify::html(&html).map_err(|message| Error::Page {
-                    file: job.source(catalogue),
-                    path: path.clone(),
-                    message,
-                })?;
+                let minified = minify::html(&html)
+                    .and_then(|page| qr_codes.fill(page))
+                    .map_err(|message| Error::Page {
+                        file: job.source(catalogue),
+                        path: path.clone(),
+                        message,
+                    })?;
                 write(&file, &minified).map_err(|e| io_error(&file, e))?;
                 Ok(page.published.then(|| Published {
                     path,
