@@ -28,6 +28,7 @@ use markdown::Markdown;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 use tera::{Context, Tera, Value};
 use view::{Entry, Index, Link};
 
@@ -108,7 +109,7 @@ pub fn render(
     }
     let jobs = jobs(catalogue);
     let mut rendered = render_jobs(
-        catalogue, base_url, form_sizes, &jobs, write, reuse, progress,
+        catalogue, base_url, form_sizes, &jobs, None, write, reuse, progress,
     )?;
     rendered.files += assets.len();
     Ok(rendered)
@@ -139,6 +140,7 @@ pub fn render_procedures(
         base_url,
         form_sizes,
         &jobs,
+        Some(codes),
         write,
         reuse,
         &Progress::hidden(),
@@ -150,25 +152,35 @@ fn render_jobs(
     base_url: &str,
     form_sizes: &BTreeMap<String, u64>,
     jobs: &[Job],
+    only: Option<&std::collections::HashSet<&str>>,
     write: Write,
     reuse: Option<&Reuse>,
     progress: &Progress,
 ) -> Result<Rendered, Error> {
-    let strings = Strings::load(catalogue.site.language)?;
     let base = base_path(base_url);
-    // Made once a process (`assets::build`): only their hashed names here.
-    let (_, asset_names) = assets::build()?;
-    let tera = environment(catalogue, base_url, &base, &strings, &asset_names)?;
+    let env = Env::of(catalogue, base_url, &base)?;
+    let (strings, tera) = (&env.strings, &env.tera);
     let markdown = Markdown::new(&base);
-    let qr_codes = qr::Codes::new(catalogue, base_url);
+    // The codes of the pages made: every procedure's for the site, the edited ones' for
+    // `serve`'s early update.
+    let qr_codes = match only {
+        Some(codes) => qr::Codes::new(
+            catalogue
+                .procedures
+                .iter()
+                .filter(|p| codes.contains(p.code.as_str())),
+            base_url,
+        ),
+        None => qr::Codes::new(catalogue.procedures.iter(), base_url),
+    };
     let sources = view::Sources {
         catalogue,
-        strings: &strings,
+        strings,
         markdown: &markdown,
         form_sizes,
         qr_codes: &qr_codes,
     };
-    let index = Index::new(catalogue, &strings);
+    let index = Index::new(catalogue, strings);
     let pages = Pages {
         sources: &sources,
         index: &index,
@@ -275,6 +287,40 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("no message");
     format!("an internal error (a bug in thutuc: {text})")
+}
+
+/// The strings of the interface and the tera environment of a build.
+struct Env {
+    strings: Strings,
+    tera: Tera,
+}
+
+impl Env {
+    /// The environment for `catalogue` at `base_url`: the one made last when the site's
+    /// settings and the base URL are the same (`serve` renders an edited page with it
+    /// without parsing the theme again), else a new one, kept for the next.
+    fn of(catalogue: &Catalogue, base_url: &str, base: &str) -> Result<Arc<Env>, Error> {
+        use std::hash::{Hash, Hasher};
+        static KEPT: Mutex<Option<(u64, Arc<Env>)>> = Mutex::new(None);
+        // Made once a process (`assets::build`): only their hashed names here.
+        let (_, asset_names) = assets::build()?;
+        let site = serde_json::to_string(&catalogue.site)
+            .map_err(|e| Error::Theme(format!("the site's settings: {e}")))?;
+        let mut h = std::hash::DefaultHasher::new();
+        (site, base_url, base, &asset_names).hash(&mut h);
+        let key = h.finish();
+        let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, env)) = kept.as_ref()
+            && *k == key
+        {
+            return Ok(Arc::clone(env));
+        }
+        let strings = Strings::load(catalogue.site.language)?;
+        let tera = environment(catalogue, base_url, base, &strings, &asset_names)?;
+        let env = Arc::new(Env { strings, tera });
+        *kept = Some((key, Arc::clone(&env)));
+        Ok(env)
+    }
 }
 
 /// The tera environment: every template of the theme, and what every page shares.
@@ -950,7 +996,7 @@ impl<'p, 'a> Pages<'p, 'a> {
         let letters = view::letters(index);
         let base = base_path(self.base_url);
         List {
-            len: index.by_title.len(),
+            len: index.by_title().len(),
             fill: Box::new(move |context, range| {
                 // A letter on this page is a link within it; the others, to their page.
                 let this_page = range.start / paginate::PAGE_SIZE + 1;
@@ -972,11 +1018,15 @@ impl<'p, 'a> Pages<'p, 'a> {
                 context.insert("letters", &nav);
                 let mut shown = Vec::new();
                 for (i, l) in letters.iter().enumerate() {
-                    let end = letters.get(i + 1).map_or(index.by_title.len(), |n| n.start);
+                    let end = letters
+                        .get(i + 1)
+                        .map_or(index.by_title().len(), |n| n.start);
                     let (from, to) = (l.start.max(range.start), end.min(range.end));
                     if from < to {
-                        let items: Vec<Value> = index.by_title[from..to]
-                            .iter()
+                        let items: Vec<Value> = index
+                            .by_title()
+                            .skip(from)
+                            .take(to - from)
                             .map(|p| index.item(&p.code))
                             .collect();
                         let mut letter = BTreeMap::new();

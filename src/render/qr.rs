@@ -6,7 +6,7 @@
 //! strokes, so the SVG is small, the same bytes every build, and needs no request of
 //! its own.
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::Procedure;
 use crate::urls;
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{Color, EcLevel, bits, ec};
@@ -36,11 +36,9 @@ const SLOT: &str = "<thutuc-qr i=";
 const SLOT_END: &str = "></thutuc-qr>";
 
 impl Codes {
-    /// Room for the code of every procedure of `c`; each is made when first asked for.
-    pub fn new(c: &Catalogue, base_url: &str) -> Codes {
-        let codes: Vec<(String, OnceLock<Option<String>>)> = c
-            .procedures
-            .iter()
+    /// Room for the code of each of `procedures`; each is made when first asked for.
+    pub fn new<'p>(procedures: impl Iterator<Item = &'p Procedure>, base_url: &str) -> Codes {
+        let codes: Vec<(String, OnceLock<Option<String>>)> = procedures
             .map(|p| (p.slug.clone(), OnceLock::new()))
             .collect();
         Codes {
