@@ -109,7 +109,7 @@ pub fn render(
     }
     let jobs = jobs(catalogue);
     let mut rendered = render_jobs(
-        catalogue, base_url, form_sizes, &jobs, None, write, reuse, progress,
+        catalogue, base_url, form_sizes, &jobs, write, reuse, progress,
     )?;
     rendered.files += assets.len();
     Ok(rendered)
@@ -140,7 +140,6 @@ pub fn render_procedures(
         base_url,
         form_sizes,
         &jobs,
-        Some(codes),
         write,
         reuse,
         &Progress::hidden(),
@@ -152,7 +151,6 @@ fn render_jobs(
     base_url: &str,
     form_sizes: &BTreeMap<String, u64>,
     jobs: &[Job],
-    only: Option<&std::collections::HashSet<&str>>,
     write: Write,
     reuse: Option<&Reuse>,
     progress: &Progress,
@@ -161,17 +159,16 @@ fn render_jobs(
     let env = Env::of(catalogue, base_url, &base)?;
     let (strings, tera) = (&env.strings, &env.tera);
     let markdown = Markdown::new(&base);
-    // The codes of the pages made: every procedure's for the site, the edited ones' for
-    // `serve`'s early update.
-    let qr_codes = match only {
-        Some(codes) => qr::Codes::new(
-            catalogue
-                .procedures
-                .iter()
-                .filter(|p| codes.contains(p.code.as_str())),
-            base_url,
-        ),
-        None => qr::Codes::new(catalogue.procedures.iter(), base_url),
+    // The codes of the pages made: every procedure's for the site (the posting sheets
+    // show them all), the edited ones' for `serve`'s early update.
+    let qr_codes = if jobs.iter().any(|j| matches!(j, Job::Sheet(_))) {
+        qr::Codes::new(catalogue.procedures.iter(), base_url)
+    } else {
+        let shown = jobs.iter().filter_map(|j| match j {
+            Job::Procedure(p) | Job::ProcedureSheet(p) => Some(*p),
+            _ => None,
+        });
+        qr::Codes::new(shown, base_url)
     };
     let sources = view::Sources {
         catalogue,
