@@ -467,41 +467,66 @@ struct Deps<'a> {
     reuse: &'a Reuse,
     /// For each code, the procedures that name it in `related`.
     named_by: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
-    /// For each agency, the procedures its page and sheets show: those it handles,
-    /// decides, or (the service centre) receives.
-    of_agency: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
+    /// For each agency, the procedures its own page lists: those it handles or decides.
+    involved: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
     /// Every procedure: for the pages that show the whole catalogue.
     all: u64,
+    /// What the lists of the whole catalogue (A–Z, the agencies, the changes) show of
+    /// every procedure.
+    all_listed: u64,
 }
 
 impl<'a> Deps<'a> {
     fn new(c: &'a Catalogue, reuse: &'a Reuse) -> Deps<'a> {
         let mut named_by: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
-        let mut of_agency: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
-        let centre = c.site.service_centre.as_deref().and_then(|id| c.agency(id));
+        let mut involved: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
         for p in &c.procedures {
             for r in &p.related {
                 named_by.entry(r.as_str()).or_default().push(p);
             }
-            of_agency.entry(&p.agency).or_default().push(p);
+            involved.entry(&p.agency).or_default().push(p);
             if let Some(d) = p.deciding_agency.as_deref().filter(|d| *d != p.agency) {
-                of_agency.entry(d).or_default().push(p);
-            }
-            if let Some(centre) = centre
-                .filter(|a| a.id != p.agency && Some(a.id.as_str()) != p.deciding_agency.as_deref())
-                && posting::received_at(c, centre, p)
-            {
-                of_agency.entry(&centre.id).or_default().push(p);
+                involved.entry(d).or_default().push(p);
             }
         }
         let all = reuse.key(("all", Self::hashes(reuse, c.procedures.iter())));
+        let all_listed = Self::listed(c.procedures.iter());
         Deps {
             c,
             reuse,
             named_by,
-            of_agency,
+            involved,
             all,
+            all_listed,
         }
+    }
+
+    /// What a list shows of each of `procedures`, in order, as one hash: its entry
+    /// (code, title, address, status, online, agency, announcement) and what places it
+    /// in the list of changes (its update, its replacement, the deciding agency for
+    /// the counts of agencies). A list page stays the same when only the rest of a
+    /// procedure's file (its body, documents, fees) changes.
+    fn listed<'p>(procedures: impl Iterator<Item = &'p Procedure>) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        for p in procedures {
+            (
+                p.code.as_str(),
+                p.title.as_str(),
+                p.slug.as_str(),
+                p.status == Status::Abolished,
+                p.online
+                    .as_ref()
+                    .map(|o| o.level == crate::catalogue::OnlineLevel::Full),
+                p.agency.as_str(),
+                p.deciding_agency.as_deref(),
+                p.announced.as_ref().map(|a| (a.decision.as_str(), a.date)),
+                p.updated,
+                p.replaced_by.as_deref(),
+            )
+                .hash(&mut h);
+        }
+        h.finish()
     }
 
     /// The code and file hash of each procedure, in order, as one hash.
@@ -518,9 +543,6 @@ impl<'a> Deps<'a> {
     fn key(&self, job: &Job) -> u64 {
         let (c, reuse) = (self.c, self.reuse);
         let hashes = |list: &mut dyn Iterator<Item = &Procedure>| Self::hashes(reuse, list);
-        let members = |keep: &dyn Fn(&Procedure) -> bool| {
-            hashes(&mut c.procedures.iter().filter(|p| keep(p)))
-        };
         let path = job.path(c);
         match job {
             Job::Procedure(p) | Job::ProcedureSheet(p) => {
@@ -539,23 +561,25 @@ impl<'a> Deps<'a> {
             Job::Alias(_, p) => reuse.key(("alias", path, reuse.procedure(&p.source))),
             Job::Field(i) => {
                 let id = &c.fields[*i].id;
-                reuse.key(("field", path, members(&|p| &p.field == id)))
+                let list = Self::listed(c.procedures.iter().filter(|p| &p.field == id));
+                reuse.key(("field", path, list))
             }
             Job::Level(i) => {
                 let id = &c.levels[*i].id;
-                reuse.key(("level", path, members(&|p| p.levels.contains(id))))
+                let list = Self::listed(c.procedures.iter().filter(|p| p.levels.contains(id)));
+                reuse.key(("level", path, list))
             }
             Job::LifeEvent(i) => {
                 let id = &c.life_events[*i].id;
-                reuse.key(("life event", path, members(&|p| p.life_events.contains(id))))
+                let list = c.procedures.iter().filter(|p| p.life_events.contains(id));
+                reuse.key(("life event", path, Self::listed(list)))
             }
             Job::Agency(i) => {
-                let list = self.of_agency.get(c.agencies[*i].id.as_str());
-                reuse.key((
-                    "agency",
-                    path,
-                    hashes(&mut list.into_iter().flatten().copied()),
-                ))
+                let a = &c.agencies[*i];
+                let list = self.involved.get(a.id.as_str());
+                let list = Self::listed(list.into_iter().flatten().copied());
+                let sheet = posting::agency_sheet(c, a);
+                reuse.key(("agency", path, list, sheet))
             }
             Job::Group(i) => {
                 let list = c.groups[*i]
@@ -593,14 +617,12 @@ impl<'a> Deps<'a> {
                     }
                 }
             }
-            Job::Home
-            | Job::AtoZ
-            | Job::Agencies
-            | Job::Search
-            | Job::Stats
-            | Job::Changes
-            | Job::NotFound
-            | Job::OpenData => reuse.key(("site", path, self.all)),
+            Job::AtoZ | Job::Agencies | Job::Changes => {
+                reuse.key(("site list", path, self.all_listed))
+            }
+            Job::Home | Job::Search | Job::Stats | Job::NotFound | Job::OpenData => {
+                reuse.key(("site", path, self.all))
+            }
         }
     }
 }
