@@ -167,6 +167,9 @@ pub struct Pipeline {
     /// What each unit of the output was made from, when known: what the next build
     /// need not make again.
     units: Units,
+    /// The hash of each content file as last read, when this pipeline keeps the content:
+    /// only the files that changed are hashed again.
+    file_hashes: std::collections::HashMap<String, u64>,
 }
 
 impl Pipeline {
@@ -189,6 +192,7 @@ impl Pipeline {
             staged: None,
             inputs: None,
             units: Units::new(),
+            file_hashes: Default::default(),
         })
     }
 
@@ -225,7 +229,7 @@ impl Pipeline {
             clock = Instant::now();
         };
         let (sources, changed) = self.read(changed, progress)?;
-        let hashed = self.inputs_of(&sources);
+        let hashed = self.inputs_of(&sources, &changed);
         let inputs = hashed.total;
         let output = self.options.output.clone();
         // What another process left: trusted only while the output is as it left it.
@@ -323,13 +327,27 @@ impl Pipeline {
     /// every content file, the other files' names, sizes and modification times, and
     /// the base URL given; and the same split for the keys of incremental rendering
     /// (each procedure file apart).
-    fn inputs_of(&self, sources: &Sources) -> Hashed {
+    /// `changed`: the files that differ from the last reading, whose hashes are not
+    /// known (the others' are kept when this pipeline keeps the content).
+    fn inputs_of(&mut self, sources: &Sources, changed: &HashSet<String>) -> Hashed {
         use std::hash::{Hash, Hasher};
-        let file_hash = |rel: &str, text: &str| {
+        if !self.remember {
+            self.file_hashes.clear();
+        }
+        let known = &mut self.file_hashes;
+        known.retain(|rel, _| !changed.contains(rel));
+        let mut file_hash = |rel: &str, text: &str| {
+            if let Some(hash) = known.get(rel) {
+                return *hash;
+            }
             let mut h = std::hash::DefaultHasher::new();
             rel.hash(&mut h);
             text.hash(&mut h);
-            h.finish()
+            let hash = h.finish();
+            if self.remember {
+                known.insert(rel.to_string(), hash);
+            }
+            hash
         };
         let mut global = cache::Digest::new();
         global.add(&self.base_url);
@@ -430,9 +448,12 @@ impl Pipeline {
         lap(&mut update, "prepare");
         let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
         // The pages made here replace theirs in what the next build may keep.
-        let hashed = self.inputs_of(self.sources.as_ref().ok_or_else(|| {
-            Error::Internal("the content read for an update was not kept".into())
-        })?);
+        let sources = self
+            .sources
+            .take()
+            .ok_or_else(|| Error::Internal("the content read for an update was not kept".into()))?;
+        let hashed = self.inputs_of(&sources, changed);
+        self.sources = Some(sources);
         let made = Reuse::new(hashed.units, Units::new());
         let reuse = Some(&made).filter(|_| !self.units.is_empty());
         render::render_procedures(&catalogue, &base_url, &form_sizes, &codes, &write, reuse)?;
@@ -473,7 +494,11 @@ impl Pipeline {
                 Err(last) => last,
             },
             (Some(last), None) => last,
-            (None, _) => return Ok((load(content, progress)?, HashSet::new())),
+            (None, _) => {
+                // Nothing to compare with: every file is new.
+                self.file_hashes.clear();
+                return Ok((load(content, progress)?, HashSet::new()));
+            }
         };
         let sources = load(content, progress)?;
         let changed = differences(&last, &sources);

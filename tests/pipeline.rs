@@ -308,6 +308,28 @@ fn an_edit_makes_only_its_pages_again_and_the_site_equals_a_clean_build() {
     edit(naming, &format!("related: [{code}]\n"), "");
     step("a related link removed");
 
+    // What the lists show of a procedure changes: the lists (its agency's, the list of
+    // agencies, the changes) are made again with it.
+    let moved = &files[4];
+    let agency = front(&read(moved), "agency").unwrap();
+    let other = files
+        .iter()
+        .filter_map(|f| front(&read(f), "agency"))
+        .find(|a| *a != agency)
+        .expect("another agency");
+    edit(
+        moved,
+        &format!("\nagency: {agency}\n"),
+        &format!("\nagency: {other}\n"),
+    );
+    step("a procedure moved to another agency");
+    let updated = files
+        .iter()
+        .find(|f| front(&read(f), "updated").is_none())
+        .expect("a procedure never updated");
+    edit(updated, "\ntitle: ", "\nupdated: 2031-02-03\ntitle: ");
+    step("a procedure updated");
+
     // A new procedure, then removed again.
     let new = content.join("procedures/them-moi.md");
     let text = std::fs::read_to_string(&files[1]).unwrap();

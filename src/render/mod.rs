@@ -28,6 +28,7 @@ use markdown::Markdown;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 use tera::{Context, Tera, Value};
 use view::{Entry, Index, Link};
 
@@ -154,21 +155,29 @@ fn render_jobs(
     reuse: Option<&Reuse>,
     progress: &Progress,
 ) -> Result<Rendered, Error> {
-    let strings = Strings::load(catalogue.site.language)?;
     let base = base_path(base_url);
-    // Made once a process (`assets::build`): only their hashed names here.
-    let (_, asset_names) = assets::build()?;
-    let tera = environment(catalogue, base_url, &base, &strings, &asset_names)?;
+    let env = Env::of(catalogue, base_url, &base)?;
+    let (strings, tera) = (&env.strings, &env.tera);
     let markdown = Markdown::new(&base);
-    let qr_codes = qr::Codes::new(catalogue, base_url);
+    // The codes of the pages made: every procedure's for the site (the posting sheets
+    // show them all), the edited ones' for `serve`'s early update.
+    let qr_codes = if jobs.iter().any(|j| matches!(j, Job::Sheet(_))) {
+        qr::Codes::new(catalogue.procedures.iter(), base_url)
+    } else {
+        let shown = jobs.iter().filter_map(|j| match j {
+            Job::Procedure(p) | Job::ProcedureSheet(p) => Some(*p),
+            _ => None,
+        });
+        qr::Codes::new(shown, base_url)
+    };
     let sources = view::Sources {
         catalogue,
-        strings: &strings,
+        strings,
         markdown: &markdown,
         form_sizes,
         qr_codes: &qr_codes,
     };
-    let index = Index::new(catalogue, &strings);
+    let index = Index::new(catalogue, strings);
     let pages = Pages {
         sources: &sources,
         index: &index,
@@ -185,11 +194,13 @@ fn render_jobs(
                     Error::Theme(format!("rendering {path} with {}: {e}", page.template))
                 })?;
                 let file = file_of(&path);
-                let minified = minify::html(&html).map_err(|message| Error::Page {
-                    file: job.source(catalogue),
-                    path: path.clone(),
-                    message,
-                })?;
+                let minified = minify::html(&html)
+                    .and_then(|page| qr_codes.fill(page))
+                    .map_err(|message| Error::Page {
+                        file: job.source(catalogue),
+                        path: path.clone(),
+                        message,
+                    })?;
                 write(&file, &minified).map_err(|e| io_error(&file, e))?;
                 Ok(page.published.then(|| Published {
                     path,
@@ -273,6 +284,40 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("no message");
     format!("an internal error (a bug in thutuc: {text})")
+}
+
+/// The strings of the interface and the tera environment of a build.
+struct Env {
+    strings: Strings,
+    tera: Tera,
+}
+
+impl Env {
+    /// The environment for `catalogue` at `base_url`: the one made last when the site's
+    /// settings and the base URL are the same (`serve` renders an edited page with it
+    /// without parsing the theme again), else a new one, kept for the next.
+    fn of(catalogue: &Catalogue, base_url: &str, base: &str) -> Result<Arc<Env>, Error> {
+        use std::hash::{Hash, Hasher};
+        static KEPT: Mutex<Option<(u64, Arc<Env>)>> = Mutex::new(None);
+        // Made once a process (`assets::build`): only their hashed names here.
+        let (_, asset_names) = assets::build()?;
+        let site = serde_json::to_string(&catalogue.site)
+            .map_err(|e| Error::Theme(format!("the site's settings: {e}")))?;
+        let mut h = std::hash::DefaultHasher::new();
+        (site, base_url, base, &asset_names).hash(&mut h);
+        let key = h.finish();
+        let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, env)) = kept.as_ref()
+            && *k == key
+        {
+            return Ok(Arc::clone(env));
+        }
+        let strings = Strings::load(catalogue.site.language)?;
+        let tera = environment(catalogue, base_url, base, &strings, &asset_names)?;
+        let env = Arc::new(Env { strings, tera });
+        *kept = Some((key, Arc::clone(&env)));
+        Ok(env)
+    }
 }
 
 /// The tera environment: every template of the theme, and what every page shares.
@@ -422,41 +467,66 @@ struct Deps<'a> {
     reuse: &'a Reuse,
     /// For each code, the procedures that name it in `related`.
     named_by: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
-    /// For each agency, the procedures its page and sheets show: those it handles,
-    /// decides, or (the service centre) receives.
-    of_agency: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
+    /// For each agency, the procedures its own page lists: those it handles or decides.
+    involved: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
     /// Every procedure: for the pages that show the whole catalogue.
     all: u64,
+    /// What the lists of the whole catalogue (A–Z, the agencies, the changes) show of
+    /// every procedure.
+    all_listed: u64,
 }
 
 impl<'a> Deps<'a> {
     fn new(c: &'a Catalogue, reuse: &'a Reuse) -> Deps<'a> {
         let mut named_by: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
-        let mut of_agency: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
-        let centre = c.site.service_centre.as_deref().and_then(|id| c.agency(id));
+        let mut involved: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
         for p in &c.procedures {
             for r in &p.related {
                 named_by.entry(r.as_str()).or_default().push(p);
             }
-            of_agency.entry(&p.agency).or_default().push(p);
+            involved.entry(&p.agency).or_default().push(p);
             if let Some(d) = p.deciding_agency.as_deref().filter(|d| *d != p.agency) {
-                of_agency.entry(d).or_default().push(p);
-            }
-            if let Some(centre) = centre
-                .filter(|a| a.id != p.agency && Some(a.id.as_str()) != p.deciding_agency.as_deref())
-                && posting::received_at(c, centre, p)
-            {
-                of_agency.entry(&centre.id).or_default().push(p);
+                involved.entry(d).or_default().push(p);
             }
         }
         let all = reuse.key(("all", Self::hashes(reuse, c.procedures.iter())));
+        let all_listed = Self::listed(c.procedures.iter());
         Deps {
             c,
             reuse,
             named_by,
-            of_agency,
+            involved,
             all,
+            all_listed,
         }
+    }
+
+    /// What a list shows of each of `procedures`, in order, as one hash: its entry
+    /// (code, title, address, status, online, agency, announcement) and what places it
+    /// in the list of changes (its update, its replacement, the deciding agency for
+    /// the counts of agencies). A list page stays the same when only the rest of a
+    /// procedure's file (its body, documents, fees) changes.
+    fn listed<'p>(procedures: impl Iterator<Item = &'p Procedure>) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        for p in procedures {
+            (
+                p.code.as_str(),
+                p.title.as_str(),
+                p.slug.as_str(),
+                p.status == Status::Abolished,
+                p.online
+                    .as_ref()
+                    .map(|o| o.level == crate::catalogue::OnlineLevel::Full),
+                p.agency.as_str(),
+                p.deciding_agency.as_deref(),
+                p.announced.as_ref().map(|a| (a.decision.as_str(), a.date)),
+                p.updated,
+                p.replaced_by.as_deref(),
+            )
+                .hash(&mut h);
+        }
+        h.finish()
     }
 
     /// The code and file hash of each procedure, in order, as one hash.
@@ -473,9 +543,6 @@ impl<'a> Deps<'a> {
     fn key(&self, job: &Job) -> u64 {
         let (c, reuse) = (self.c, self.reuse);
         let hashes = |list: &mut dyn Iterator<Item = &Procedure>| Self::hashes(reuse, list);
-        let members = |keep: &dyn Fn(&Procedure) -> bool| {
-            hashes(&mut c.procedures.iter().filter(|p| keep(p)))
-        };
         let path = job.path(c);
         match job {
             Job::Procedure(p) | Job::ProcedureSheet(p) => {
@@ -494,23 +561,25 @@ impl<'a> Deps<'a> {
             Job::Alias(_, p) => reuse.key(("alias", path, reuse.procedure(&p.source))),
             Job::Field(i) => {
                 let id = &c.fields[*i].id;
-                reuse.key(("field", path, members(&|p| &p.field == id)))
+                let list = Self::listed(c.procedures.iter().filter(|p| &p.field == id));
+                reuse.key(("field", path, list))
             }
             Job::Level(i) => {
                 let id = &c.levels[*i].id;
-                reuse.key(("level", path, members(&|p| p.levels.contains(id))))
+                let list = Self::listed(c.procedures.iter().filter(|p| p.levels.contains(id)));
+                reuse.key(("level", path, list))
             }
             Job::LifeEvent(i) => {
                 let id = &c.life_events[*i].id;
-                reuse.key(("life event", path, members(&|p| p.life_events.contains(id))))
+                let list = c.procedures.iter().filter(|p| p.life_events.contains(id));
+                reuse.key(("life event", path, Self::listed(list)))
             }
             Job::Agency(i) => {
-                let list = self.of_agency.get(c.agencies[*i].id.as_str());
-                reuse.key((
-                    "agency",
-                    path,
-                    hashes(&mut list.into_iter().flatten().copied()),
-                ))
+                let a = &c.agencies[*i];
+                let list = self.involved.get(a.id.as_str());
+                let list = Self::listed(list.into_iter().flatten().copied());
+                let sheet = posting::agency_sheet(c, a);
+                reuse.key(("agency", path, list, sheet))
             }
             Job::Group(i) => {
                 let list = c.groups[*i]
@@ -548,14 +617,12 @@ impl<'a> Deps<'a> {
                     }
                 }
             }
-            Job::Home
-            | Job::AtoZ
-            | Job::Agencies
-            | Job::Search
-            | Job::Stats
-            | Job::Changes
-            | Job::NotFound
-            | Job::OpenData => reuse.key(("site", path, self.all)),
+            Job::AtoZ | Job::Agencies | Job::Changes => {
+                reuse.key(("site list", path, self.all_listed))
+            }
+            Job::Home | Job::Search | Job::Stats | Job::NotFound | Job::OpenData => {
+                reuse.key(("site", path, self.all))
+            }
         }
     }
 }
@@ -948,7 +1015,7 @@ impl<'p, 'a> Pages<'p, 'a> {
         let letters = view::letters(index);
         let base = base_path(self.base_url);
         List {
-            len: index.by_title.len(),
+            len: index.by_title().len(),
             fill: Box::new(move |context, range| {
                 // A letter on this page is a link within it; the others, to their page.
                 let this_page = range.start / paginate::PAGE_SIZE + 1;
@@ -970,11 +1037,15 @@ impl<'p, 'a> Pages<'p, 'a> {
                 context.insert("letters", &nav);
                 let mut shown = Vec::new();
                 for (i, l) in letters.iter().enumerate() {
-                    let end = letters.get(i + 1).map_or(index.by_title.len(), |n| n.start);
+                    let end = letters
+                        .get(i + 1)
+                        .map_or(index.by_title().len(), |n| n.start);
                     let (from, to) = (l.start.max(range.start), end.min(range.end));
                     if from < to {
-                        let items: Vec<Value> = index.by_title[from..to]
-                            .iter()
+                        let items: Vec<Value> = index
+                            .by_title()
+                            .skip(from)
+                            .take(to - from)
                             .map(|p| index.item(&p.code))
                             .collect();
                         let mut letter = BTreeMap::new();

@@ -200,10 +200,11 @@ pub fn procedure_extras(context: &mut Context, qr_codes: &qr::Codes, p: &Procedu
     }
 }
 
-/// The QR code as a value templates insert unescaped (it is made here, not from content).
+/// The QR code as a value templates insert unescaped (it is made here, not from content):
+/// its slot, which rendering fills after minifying the page.
 fn qr_value(qr_codes: &qr::Codes, slug: &str) -> Value {
     qr_codes
-        .of(slug)
+        .slot(slug)
         .map_or_else(Value::none, |svg| Value::safe_string(&svg))
 }
 

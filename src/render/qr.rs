@@ -6,7 +6,7 @@
 //! strokes, so the SVG is small, the same bytes every build, and needs no request of
 //! its own.
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::Procedure;
 use crate::urls;
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{Color, EcLevel, bits, ec};
@@ -14,24 +14,41 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::OnceLock;
 
-/// The QR code of every procedure's page, each encoded at most once a build: the page,
-/// its A4 sheet and a row of each posting sheet show the same code, and encoding (trying
-/// every mask for the most legible one) costs more than rendering the page around it.
+/// The QR code of every procedure's page, each encoded and minified at most once a
+/// build: the page, its A4 sheet and a row of each posting sheet show the same code, and
+/// encoding (trying every mask for the most legible one) costs more than rendering the
+/// page around it.
+///
+/// Pages hold a [slot](Codes::slot) where a code goes, and the code is put in after the
+/// page is minified ([`Codes::fill`]): the paths of a posting sheet's codes are most of
+/// its bytes, and the minifier would parse them again on every sheet.
 pub struct Codes {
     base_url: String,
-    by_slug: HashMap<String, OnceLock<Option<String>>>,
+    index: HashMap<String, usize>,
+    codes: Vec<(String, OnceLock<Option<String>>)>,
 }
 
+/// How a slot starts in a minified page. Content cannot make it: the minifier escapes
+/// `<` in text, [`minify::html`](super::minify::html) in quoted attribute values and
+/// titles, an unquoted value has no space, and comments are dropped.
+const SLOT: &str = "<thutuc-qr i=";
+/// How it ends, after the number.
+const SLOT_END: &str = "></thutuc-qr>";
+
 impl Codes {
-    /// Room for the code of every procedure of `c`; each is made when first asked for.
-    pub fn new(c: &Catalogue, base_url: &str) -> Codes {
+    /// Room for the code of each of `procedures`; each is made when first asked for.
+    pub fn new<'p>(procedures: impl Iterator<Item = &'p Procedure>, base_url: &str) -> Codes {
+        let codes: Vec<(String, OnceLock<Option<String>>)> = procedures
+            .map(|p| (p.slug.clone(), OnceLock::new()))
+            .collect();
         Codes {
             base_url: base_url.to_string(),
-            by_slug: c
-                .procedures
+            index: codes
                 .iter()
-                .map(|p| (p.slug.clone(), OnceLock::new()))
+                .enumerate()
+                .map(|(i, (slug, _))| (slug.clone(), i))
                 .collect(),
+            codes,
         }
     }
 
@@ -40,13 +57,76 @@ impl Codes {
         format!("{}{}", self.base_url, urls::procedure(slug))
     }
 
-    /// The code of the procedure page `slug`, as [`svg`] draws it.
+    /// The code of the procedure page `slug`, as [`svg`] draws it and the minifier
+    /// writes it.
     pub fn of(&self, slug: &str) -> Option<String> {
-        match self.by_slug.get(slug) {
-            Some(code) => code.get_or_init(|| svg(&self.url(slug))).clone(),
-            None => svg(&self.url(slug)),
+        match self.index.get(slug) {
+            Some(&i) => self.minified(i).map(str::to_string),
+            None => minified(&self.url(slug)),
         }
     }
+
+    fn minified(&self, i: usize) -> Option<&str> {
+        let (slug, code) = self.codes.get(i)?;
+        code.get_or_init(|| minified(&self.url(slug))).as_deref()
+    }
+
+    /// What a template inserts for the code of `slug`: a slot that [`Codes::fill`] fills
+    /// after minifying, the code itself for a page not of the catalogue, or none when
+    /// the address is too long for a code.
+    pub fn slot(&self, slug: &str) -> Option<String> {
+        match self.index.get(slug) {
+            Some(&i) => self.minified(i).map(|_| format!("{SLOT}{i}{SLOT_END}")),
+            None => self.of(slug),
+        }
+    }
+
+    /// A minified page with its slots filled with their codes. A page without slots is
+    /// returned as it is.
+    pub fn fill(&self, page: Vec<u8>) -> Result<Vec<u8>, String> {
+        let slot = SLOT.as_bytes();
+        let Some(first) = crate::text::find_bytes(&page, slot, 0) else {
+            return Ok(page);
+        };
+        let mut out = Vec::with_capacity(page.len() + 4096);
+        out.extend_from_slice(&page[..first]);
+        let mut at = first;
+        loop {
+            let digits = at + slot.len();
+            let end = page[digits..]
+                .iter()
+                .position(|b| !b.is_ascii_digit())
+                .map_or(page.len(), |n| digits + n);
+            let code = std::str::from_utf8(&page[digits..end])
+                .ok()
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|i| self.codes.get(i).and_then(|(_, c)| c.get()))
+                .and_then(Option::as_deref);
+            let (Some(code), true) = (code, page[end..].starts_with(SLOT_END.as_bytes())) else {
+                return Err("a QR code's place in the page is damaged (a bug in thutuc)".into());
+            };
+            out.extend_from_slice(code.as_bytes());
+            at = end + SLOT_END.len();
+            match crate::text::find_bytes(&page, slot, at) {
+                Some(next) => {
+                    out.extend_from_slice(&page[at..next]);
+                    at = next;
+                }
+                None => {
+                    out.extend_from_slice(&page[at..]);
+                    return Ok(out);
+                }
+            }
+        }
+    }
+}
+
+/// The code of `text` as the minifier writes it in a page: made once, put into pages
+/// after they are minified.
+fn minified(text: &str) -> Option<String> {
+    let svg = svg(text)?;
+    let bytes = super::minify::html(&svg).ok()?;
+    String::from_utf8(bytes).ok()
 }
 
 /// The light margin around the code, in modules (the standard asks for 4).

@@ -70,14 +70,18 @@ struct Item<'a> {
     announced: Option<DateView>,
 }
 
-/// The catalogue, grouped and sorted once per build for the list pages.
+/// The catalogue, grouped and sorted once per build for the list pages. The sorted list
+/// and each entry are made when first asked for: `serve`'s update of one page needs few.
 pub struct Index<'a> {
     pub catalogue: &'a Catalogue,
-    /// Every procedure, in Vietnamese alphabetical order of title.
-    pub by_title: Vec<&'a Procedure>,
-    /// The list entry of every procedure, by code, ready for templates. Values share
-    /// their data, so a procedure listed on five pages is built once.
-    items: HashMap<&'a str, Value>,
+    strings: &'a Strings,
+    /// Every procedure (its place in the catalogue), in Vietnamese alphabetical order
+    /// of title.
+    by_title: std::sync::OnceLock<Vec<usize>>,
+    /// The list entry of each procedure of the catalogue, in its order, ready for
+    /// templates. Values share their data, so a procedure listed on five pages is built
+    /// once.
+    items: Vec<std::sync::OnceLock<Value>>,
     /// For each code, the procedures that name it in `related`, in code order.
     named_by: HashMap<&'a str, Vec<&'a str>>,
 }
@@ -89,32 +93,7 @@ pub fn title_key(title: &str) -> (String, &str) {
 }
 
 impl<'a> Index<'a> {
-    pub fn new(catalogue: &'a Catalogue, t: &Strings) -> Index<'a> {
-        let mut by_title: Vec<&Procedure> = catalogue.procedures.iter().collect();
-        by_title.sort_by_cached_key(|p| (title_key(&p.title).0, p.title.clone(), p.code.clone()));
-        let items = catalogue
-            .procedures
-            .iter()
-            .map(|p| {
-                let agency = catalogue.agency(&p.agency).map_or(p.agency.as_str(), |a| {
-                    a.short_name.as_deref().unwrap_or(&a.name)
-                });
-                let item = Item {
-                    code: &p.code,
-                    title: &p.title,
-                    url: urls::procedure(&p.slug),
-                    abolished: p.status == Status::Abolished,
-                    online: p.online.as_ref().map(|o| o.level),
-                    agency,
-                    announced: p
-                        .announced
-                        .as_ref()
-                        .and_then(|a| a.date)
-                        .map(|d| DateView::new(d, t)),
-                };
-                (p.code.as_str(), Value::from_serializable(&item))
-            })
-            .collect();
+    pub fn new(catalogue: &'a Catalogue, t: &'a Strings) -> Index<'a> {
         let mut named_by: HashMap<&str, Vec<&str>> = HashMap::new();
         for p in &catalogue.procedures {
             for r in &p.related {
@@ -123,14 +102,60 @@ impl<'a> Index<'a> {
         }
         Index {
             catalogue,
-            by_title,
-            items,
+            strings: t,
+            by_title: std::sync::OnceLock::new(),
+            items: catalogue
+                .procedures
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             named_by,
         }
     }
 
+    /// Every procedure, in Vietnamese alphabetical order of title.
+    pub fn by_title(&self) -> impl ExactSizeIterator<Item = &'a Procedure> + Clone + '_ {
+        let procedures = &self.catalogue.procedures;
+        let order = self.by_title.get_or_init(|| {
+            let mut order: Vec<usize> = (0..procedures.len()).collect();
+            order.sort_by_cached_key(|&i| {
+                let p = &procedures[i];
+                (title_key(&p.title).0, p.title.clone(), p.code.clone())
+            });
+            order
+        });
+        order.iter().map(move |&i| &procedures[i])
+    }
+
     pub fn item(&self, code: &str) -> Value {
-        self.items.get(code).cloned().unwrap_or_else(Value::none)
+        let procedures = &self.catalogue.procedures;
+        let Ok(i) = procedures.binary_search_by(|p| p.code.as_str().cmp(code)) else {
+            return Value::none();
+        };
+        let (Some(p), Some(item)) = (procedures.get(i), self.items.get(i)) else {
+            return Value::none();
+        };
+        item.get_or_init(|| {
+            let catalogue = self.catalogue;
+            let agency = catalogue.agency(&p.agency).map_or(p.agency.as_str(), |a| {
+                a.short_name.as_deref().unwrap_or(&a.name)
+            });
+            let item = Item {
+                code: &p.code,
+                title: &p.title,
+                url: urls::procedure(&p.slug),
+                abolished: p.status == Status::Abolished,
+                online: p.online.as_ref().map(|o| o.level),
+                agency,
+                announced: p
+                    .announced
+                    .as_ref()
+                    .and_then(|a| a.date)
+                    .map(|d| DateView::new(d, self.strings)),
+            };
+            Value::from_serializable(&item)
+        })
+        .clone()
     }
 
     /// The list entries of the procedures that match, in title order, split into the
@@ -138,7 +163,7 @@ impl<'a> Index<'a> {
     pub fn list(&self, keep: impl Fn(&Procedure) -> bool) -> (Vec<Value>, Vec<Value>) {
         let mut active = Vec::new();
         let mut abolished = Vec::new();
-        for p in self.by_title.iter().filter(|p| keep(p)) {
+        for p in self.by_title().filter(|p| keep(p)) {
             let list = if p.status == Status::Abolished {
                 &mut abolished
             } else {
@@ -746,7 +771,7 @@ pub struct Letter {
 /// folded title, in the order of `Index::by_title`.
 pub fn letters(index: &Index) -> Vec<Letter> {
     let mut letters: Vec<Letter> = Vec::new();
-    for (i, p) in index.by_title.iter().enumerate() {
+    for (i, p) in index.by_title().enumerate() {
         let first = fold(&p.title)
             .chars()
             .find(|c| c.is_alphanumeric())
