@@ -184,7 +184,7 @@ struct Sizes {
 /// `FILE_BUDGET` files: a province's catalogue gets small files (2,000 procedures: about
 /// 5,700), a national one stays within what a static host holds comfortably. Whole titles
 /// are one rare term each, many of them: bigger shards keep their count down.
-const FILE_SIZES: [Sizes; 5] = [
+const FILE_SIZES: [Sizes; 6] = [
     Sizes {
         shard: 128,
         whole: 256,
@@ -212,8 +212,14 @@ const FILE_SIZES: [Sizes; 5] = [
     Sizes {
         shard: 1024,
         whole: 2048,
+        region: 1024,
+        docs_chunk: 10,
+    },
+    Sizes {
+        shard: 1024,
+        whole: 2048,
         region: 2048,
-        docs_chunk: 5,
+        docs_chunk: 10,
     },
 ];
 /// The most files the index should have (format 2 had 34,220 at 100,000 procedures).
