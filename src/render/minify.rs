@@ -192,7 +192,11 @@ pub fn js(source: &str, name: &str) -> Result<String, String> {
     }
     let mut program = parsed.program;
     let minified = Minifier::new(MinifierOptions {
-        mangle: Some(MangleOptions::default()),
+        // a module's own top-level names are private to it: only its exports keep theirs
+        mangle: Some(MangleOptions {
+            top_level: true,
+            ..MangleOptions::default()
+        }),
         compress: Some(CompressOptions::safest()),
     })
     .minify(&allocator, &mut program);
