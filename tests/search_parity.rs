@@ -39,7 +39,7 @@ fn run(command: &mut Command) -> String {
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
-/// One ranked list: (code, score, url), and the total (a lower bound unless `exact`).
+/// One ranked list: (code, score, "url in field"), and the total (a lower bound unless `exact`).
 struct Ranked {
     total: u64,
     exact: bool,
@@ -63,7 +63,12 @@ fn ranked(v: &Value) -> Ranked {
                 (
                     h["code"].as_str().expect("code").to_string(),
                     h["score"].as_f64().expect("score"),
-                    h["url"].as_str().expect("url").to_string(),
+                    // the page and the field the result row names, compared as one
+                    format!(
+                        "{} in {}",
+                        h["url"].as_str().expect("url"),
+                        h["field"].as_str().expect("field")
+                    ),
                 )
             })
             .collect(),
@@ -147,18 +152,34 @@ fn differences(query: &str, tantivy: &Ranked, client: &Ranked) -> Vec<String> {
 struct Outcome {
     tantivy: Vec<Ranked>,
     client: Vec<Ranked>,
+    /// Where the index was exported.
+    site: std::path::PathBuf,
 }
 
 /// Runs `thutuc search --export` with `queries` once, then the client in Node on the exported
 /// files; asserts parity and prints what a query costs.
 fn parity(name: &str, content: &Path, queries: &[String]) -> Outcome {
+    parity_within(name, content, queries, None)
+}
+
+/// [`parity`] with the index held to `file_budget` files (`THUTUC_SEARCH_FILE_BUDGET`).
+fn parity_within(
+    name: &str,
+    content: &Path,
+    queries: &[String],
+    file_budget: Option<usize>,
+) -> Outcome {
     assert!(
         queries.len() >= 100,
         "{name}: only {} queries",
         queries.len()
     );
     let site = scratch(&format!("{name}-site"));
-    let out = Command::new(env!("CARGO_BIN_EXE_thutuc"))
+    let mut search = Command::new(env!("CARGO_BIN_EXE_thutuc"));
+    if let Some(budget) = file_budget {
+        search.env("THUTUC_SEARCH_FILE_BUDGET", budget.to_string());
+    }
+    let out = search
         .args(["search", "--json", "--limit", &(LIMIT + 20).to_string()])
         .arg("--content")
         .arg(content)
@@ -265,6 +286,7 @@ fn parity(name: &str, content: &Path, queries: &[String]) -> Outcome {
     Outcome {
         tantivy,
         client: client_lists,
+        site,
     }
 }
 
@@ -370,6 +392,46 @@ fn queries(ps: &[Known], count: usize, seed: u64) -> Vec<String> {
         add(&mut out, format!("{} {}", fold(first), rng.pick(&b)));
     }
     out
+}
+
+/// The largest files (result rows ten to a file, a row's field left out when it is the row
+/// before's) on the sample catalogue, which would otherwise get the smallest: every result's
+/// page and field as the catalogue has them, and the same ranking as tantivy.
+#[test]
+fn parity_with_the_largest_files() {
+    let content = sample_content();
+    let catalogue = thutuc::check(&content).expect("the sample catalogue checks");
+    let known: Vec<Known> = catalogue
+        .procedures
+        .iter()
+        .map(|p| Known {
+            code: p.code.clone(),
+            title: p.title.clone(),
+            keywords: p.keywords.clone(),
+        })
+        .collect();
+    let mut qs: Vec<String> = known.iter().map(|p| fold(&p.title)).collect();
+    for q in queries(&known, 100, 11) {
+        if !qs.contains(&q) {
+            qs.push(q);
+        }
+    }
+    let outcome = parity_within("largest", &content, &qs, Some(1));
+    let manifest = outcome.site.join("search/manifest.json");
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(manifest).expect("manifest")).expect("json");
+    assert_eq!(manifest["files"]["docs"]["chunk"], 10, "the largest tier");
+    // every procedure is found by its title, at its own page and in its own field
+    for p in &catalogue.procedures {
+        let i = qs.iter().position(|q| *q == fold(&p.title)).expect("title");
+        let expected = format!("/{} in {}", thutuc::urls::procedure(&p.slug), p.field);
+        assert!(
+            outcome.client[i].hits.iter().any(|h| h.0 == p.code && h.2 == expected),
+            "{}: {:?}, expected {expected}",
+            p.code,
+            outcome.client[i].hits
+        );
+    }
 }
 
 #[test]

@@ -32,7 +32,7 @@
 //! # `manifest.json`
 //!
 //! ```json
-//! { "format": 5,
+//! { "format": 6,
 //!   "docs": 21,                                  // N of BM25 (tantivy's max_doc)
 //!   "bm25": { "k1": 1.2, "b": 0.75 },
 //!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40,
@@ -141,10 +141,11 @@
 //! The **fields** file is JSON: `[{ "id", "name" }, …]`, the catalogue's fields in order.
 //!
 //! A **docs** chunk `n` is JSON:
-//! `[[code, title, agency id, agency name, field id, field name(, slug)], …]` for
-//! docs `n·chunk … n·chunk+chunk−1`; the slug is there only when it is not `slugify(title)`
-//! (`text::slugify`), and the page's URL, relative to the site's base, is the manifest's
-//! `url` with `{slug}` replaced.
+//! `[[code, title, agency id, agency name, slug(, field id, field name)], …]` for
+//! docs `n·chunk … n·chunk+chunk−1`. The slug is `0` when it is `slugify(title)`
+//! (`text::slugify`), `1` when it is `slugify(title + " " + code)`, else itself; the page's
+//! URL, relative to the site's base, is the manifest's `url` with `{slug}` replaced. The
+//! field is left out when it is the same as the row before's in the file.
 
 use super::Error;
 use super::encode::{bitpack, bits_for, content_hash, string, varint};
@@ -167,7 +168,7 @@ use crate::urls;
 use serde::Serialize;
 use std::path::Path;
 
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 /// How finely the index is cut: the bytes aimed at for dictionary shards, whole-title
 /// shards and region files, and the procedures per result-rows file.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -225,6 +226,15 @@ const FILE_SIZES: [Sizes; 6] = [
 /// The most files the index should have (format 2 had 34,220 at 100,000 procedures).
 const FILE_BUDGET: usize = 32_768;
 const COMPLETION_TARGET_BYTES: usize = 1024;
+
+/// `FILE_BUDGET`, or `THUTUC_SEARCH_FILE_BUDGET` when set: for a host that holds fewer
+/// files, and for the tests of the largest files on a small catalogue.
+fn file_budget() -> usize {
+    std::env::var("THUTUC_SEARCH_FILE_BUDGET")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(FILE_BUDGET)
+}
 
 /// What an export wrote.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -308,7 +318,7 @@ fn write_files(
     };
     let sizes = FILE_SIZES
         .into_iter()
-        .find(|&sizes| file_count(sizes) <= FILE_BUDGET)
+        .find(|&sizes| file_count(sizes) <= file_budget())
         .unwrap_or(FILE_SIZES[FILE_SIZES.len() - 1]);
     let mut files = Files::default();
     let [short, body, pair, whole] = encoded;
@@ -459,34 +469,39 @@ fn encode_runs(runs: &[[u32; 4]]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
-/// Result rows in document order: `[code, title, agency id, agency name, field id, field
-/// name]`, then the slug when it is not `slugify(title)`.
+/// Result rows in document order: `[code, title, agency id, agency name, slug, field id,
+/// field name]`, the slug as `0` when it is `slugify(title)` and `1` when it is
+/// `slugify(title code)`, the field left out when it is the row before's (documents are
+/// numbered by field, so a file of rows is mostly one field).
 fn docs_chunks(
     catalogue: &Catalogue,
     procedures: &[&Procedure],
     docs_chunk: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    use serde_json::{Value, json};
     procedures
         .chunks(docs_chunk)
         .enumerate()
         .map(|(i, chunk)| {
-            let rows: Vec<Vec<&str>> = chunk
+            let mut previous_field = None;
+            let rows: Vec<Value> = chunk
                 .iter()
                 .map(|p| {
                     let agency = catalogue.agency(&p.agency).map_or("", |a| a.name.as_str());
-                    let field = catalogue.field(&p.field).map_or("", |f| f.name.as_str());
-                    let mut row = vec![
-                        p.code.as_str(),
-                        p.title.as_str(),
-                        &p.agency,
-                        agency,
-                        &p.field,
-                        field,
-                    ];
-                    if p.slug != slugify(&p.title) {
-                        row.push(&p.slug);
+                    let slug = if p.slug == slugify(&p.title) {
+                        json!(0)
+                    } else if p.slug == slugify(&format!("{} {}", p.title, p.code)) {
+                        json!(1)
+                    } else {
+                        json!(p.slug)
+                    };
+                    let mut row = vec![json!(p.code), json!(p.title), json!(p.agency)];
+                    row.extend([json!(agency), slug]);
+                    if previous_field.replace(&p.field) != Some(&p.field) {
+                        let field = catalogue.field(&p.field).map_or("", |f| f.name.as_str());
+                        row.extend([json!(p.field), json!(field)]);
                     }
-                    row
+                    Value::Array(row)
                 })
                 .collect();
             let bytes = serde_json::to_vec(&rows).map_err(|e| Error::Io(e.into()))?;

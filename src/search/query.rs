@@ -91,6 +91,8 @@ pub struct Hit {
     pub score: f32,
     /// The procedure's page, relative to the site's base.
     pub url: String,
+    /// The procedure's field (its id), as the client's result row gives it.
+    pub field: String,
 }
 
 /// The ranked results of one query.
@@ -416,6 +418,7 @@ pub fn search(
                 code: p.code.clone(),
                 score,
                 url: crate::urls::procedure(&p.slug),
+                field: p.field.clone(),
             })
         })
         .collect();

@@ -42,7 +42,7 @@ for (const query of queries) {
     query,
     total: found.total,
     exact: found.exact,
-    hits: found.results.map((r) => ({ code: r.code, score: r.score, url: r.url })),
+    hits: found.results.map((r) => ({ code: r.code, score: r.score, url: r.url, field: r.field.id })),
     left_out: found.leftOut,
     corrected: found.corrected,
   });

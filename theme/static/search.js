@@ -5,7 +5,7 @@
 // of src/search/query.rs and tantivy's BM25, computed in 32-bit floats as tantivy does, so
 // that its ranking equals `thutuc search` (tests/search_parity.rs holds it to that).
 
-const FORMAT = 5;
+const FORMAT = 6;
 
 // ---------------------------------------------------------------- analyzer (analyzer.rs)
 
@@ -915,10 +915,11 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const shown = found.slice(0, limit);
     const rows = await Promise.all(shown.map((d) => docRow(m, d)));
     const results = shown.map((d, i) => {
-      const [code, title, agencyId, agencyName, fieldId, fieldName, slug] = rows[i];
+      const [code, title, agencyId, agencyName, slug, fieldId, fieldName] = rows[i];
       const [, , set] = m.runOf(d);
+      const address = slug === 0 ? slugify(title) : slug === 1 ? slugify(`${title} ${code}`) : slug;
       return {
-        url: base + m.url.replace('{slug}', slug || slugify(title)),
+        url: base + m.url.replace('{slug}', address),
         title,
         code,
         level: m.facets.sets[set].map((l) => named(m.facets.level[l])),
@@ -946,9 +947,11 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   async function docRow(m, d) {
     const { dir, chunk } = m.files.docs;
     const rows = await load(`${dir}/${Math.floor(d / chunk)}.json`, 'json');
-    const row = rows[d % chunk];
-    if (!row) throw new Error('search index: docs chunk is short');
-    return row;
+    if (!rows[d % chunk]) throw new Error('search index: docs chunk is short');
+    // a row without its field has the field of the row before it in the file
+    let withField = d % chunk;
+    while (withField > 0 && rows[withField].length < 7) withField--;
+    return [...rows[d % chunk].slice(0, 5), ...rows[withField].slice(5, 7)];
   }
 
   return {
