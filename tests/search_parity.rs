@@ -426,7 +426,10 @@ fn parity_with_the_largest_files() {
         let i = qs.iter().position(|q| *q == fold(&p.title)).expect("title");
         let expected = format!("/{} in {}", thutuc::urls::procedure(&p.slug), p.field);
         assert!(
-            outcome.client[i].hits.iter().any(|h| h.0 == p.code && h.2 == expected),
+            outcome.client[i]
+                .hits
+                .iter()
+                .any(|h| h.0 == p.code && h.2 == expected),
             "{}: {:?}, expected {expected}",
             p.code,
             outcome.client[i].hits
