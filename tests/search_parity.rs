@@ -394,13 +394,8 @@ fn queries(ps: &[Known], count: usize, seed: u64) -> Vec<String> {
     out
 }
 
-/// The largest files (result rows ten to a file, a row's field left out when it is the row
-/// before's) on the sample catalogue, which would otherwise get the smallest: every result's
-/// page and field as the catalogue has them, and the same ranking as tantivy.
-#[test]
-fn parity_with_the_largest_files() {
-    let content = sample_content();
-    let catalogue = thutuc::check(&content).expect("the sample catalogue checks");
+/// Every title of `catalogue` typed without diacritics, then 100 mixed queries.
+fn sample_queries(catalogue: &thutuc::catalogue::Catalogue, seed: u64) -> Vec<String> {
     let known: Vec<Known> = catalogue
         .procedures
         .iter()
@@ -411,11 +406,22 @@ fn parity_with_the_largest_files() {
         })
         .collect();
     let mut qs: Vec<String> = known.iter().map(|p| fold(&p.title)).collect();
-    for q in queries(&known, 100, 11) {
+    for q in queries(&known, 100, seed) {
         if !qs.contains(&q) {
             qs.push(q);
         }
     }
+    qs
+}
+
+/// The largest files (result rows ten to a file, a row's field left out when it is the row
+/// before's) on the sample catalogue, which would otherwise get the smallest: every result's
+/// page and field as the catalogue has them, and the same ranking as tantivy.
+#[test]
+fn parity_with_the_largest_files() {
+    let content = sample_content();
+    let catalogue = thutuc::check(&content).expect("the sample catalogue checks");
+    let qs = sample_queries(&catalogue, 11);
     let outcome = parity_within("largest", &content, &qs, Some(1));
     let manifest = outcome.site.join("search/manifest.json");
     let manifest: Value =
@@ -441,22 +447,7 @@ fn parity_with_the_largest_files() {
 fn parity_on_the_sample_catalogue() {
     let content = sample_content();
     let catalogue = thutuc::check(&content).expect("the sample catalogue checks");
-    let known: Vec<Known> = catalogue
-        .procedures
-        .iter()
-        .map(|p| Known {
-            code: p.code.clone(),
-            title: p.title.clone(),
-            keywords: p.keywords.clone(),
-        })
-        .collect();
-    // every title typed without diacritics, then mixed queries
-    let mut qs: Vec<String> = known.iter().map(|p| fold(&p.title)).collect();
-    for q in queries(&known, 100, 7) {
-        if !qs.contains(&q) {
-            qs.push(q);
-        }
-    }
+    let qs = sample_queries(&catalogue, 7);
     let outcome = parity("sample", &content, &qs);
 
     // each procedure is first for its own title typed without diacritics, or shares first
