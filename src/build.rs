@@ -352,6 +352,7 @@ impl Pipeline {
         let mut global = cache::Digest::new();
         global.add(&self.base_url);
         global.add(&self.origin);
+        global.add(&crate::search::file_budget());
         let mut procedures = std::collections::HashMap::new();
         for file in &sources.files {
             let hash = file_hash(&file.rel, &file.text);

@@ -367,3 +367,39 @@ fn an_edit_makes_only_its_pages_again_and_the_site_equals_a_clean_build() {
     let again = thutuc::build(&options).unwrap();
     assert_eq!((again.pages_kept, again.pages_made), (0, 0));
 }
+
+/// The search index's file budget is an input of the build: a site built again with another
+/// budget is built again, not kept as up to date.
+#[test]
+fn another_search_file_budget_rebuilds_the_search_index() {
+    let (tmp, content, _) = a_copy_of_the_fixture("pipeline-budget");
+    let output = tmp.join("public");
+    let chunk = |budget: Option<&str>| {
+        let mut build = std::process::Command::new(env!("CARGO_BIN_EXE_thutuc"));
+        if let Some(budget) = budget {
+            build.env("THUTUC_SEARCH_FILE_BUDGET", budget);
+        }
+        let run = build
+            .args(["build", "--quiet", "--content"])
+            .arg(&content)
+            .arg("--output")
+            .arg(&output)
+            .output()
+            .expect("run thutuc build");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let manifest = std::fs::read(output.join("search/manifest.json")).expect("manifest");
+        let manifest: serde_json::Value = serde_json::from_slice(&manifest).expect("json");
+        manifest["files"]["docs"]["chunk"].as_u64().expect("chunk")
+    };
+    assert_eq!(chunk(None), 1, "a small catalogue: one result row a file");
+    assert_eq!(
+        chunk(Some("1")),
+        10,
+        "the smallest budget: the largest files"
+    );
+    assert_eq!(chunk(None), 1, "back to the default budget");
+}

@@ -228,8 +228,9 @@ const FILE_BUDGET: usize = 32_768;
 const COMPLETION_TARGET_BYTES: usize = 1024;
 
 /// `FILE_BUDGET`, or `THUTUC_SEARCH_FILE_BUDGET` when set: for a host that holds fewer
-/// files, and for the tests of the largest files on a small catalogue.
-fn file_budget() -> usize {
+/// files, and for the tests of the largest files on a small catalogue. An input of the build
+/// (its cache keeps a site built with another budget from counting as up to date).
+pub fn file_budget() -> usize {
     std::env::var("THUTUC_SEARCH_FILE_BUDGET")
         .ok()
         .and_then(|v| v.parse().ok())

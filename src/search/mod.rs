@@ -16,7 +16,7 @@ pub mod read;
 pub mod shards;
 pub mod synonyms;
 
-pub use export::{ExportStats, export};
+pub use export::{ExportStats, export, file_budget};
 pub use query::{Hit, Hits};
 
 use crate::catalogue::Catalogue;
