@@ -278,11 +278,9 @@ pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
     for i in 0..words.len() {
         let is_prefix = last_is_prefix && i + 1 == words.len();
         let w = &words[i];
-        if w.folded.chars().count() < MIN_TYPO_CHARS
-            || !w.folded.chars().all(char::is_alphabetic)
-            || (is_prefix && !expansions.is_empty())
-            || ix.synonyms.starting_with(&w.folded).next().is_some()
-            || exists(ix, w)?
+        // a word that starts a synonym phrase is left to the synonyms
+        if ix.synonyms.starting_with(&w.folded).next().is_some()
+            || !unknown(ix, w, is_prefix, &expansions)?
         {
             continue;
         }
@@ -305,9 +303,7 @@ pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
     }
     let mut plan = Plan {
         read,
-        plain_bonus: !words
-            .windows(2)
-            .any(|p| QUALIFIER_PAIRS.contains(&bigram(&p[0].folded, &p[1].folded).as_str())),
+        plain_bonus: !names_qualifier(&words),
         words,
         typed,
         last_is_prefix,
@@ -335,24 +331,21 @@ pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
             continue;
         }
         let word = &plan.words[i];
-        let unknown = word.folded.chars().count() >= MIN_TYPO_CHARS
-            && word.folded.chars().all(char::is_alphabetic)
-            && !exists(ix, word)?
-            && (!plan.is_prefix(i) || plan.expansions.is_empty());
-        let alternatives: Vec<Alternative> = if unknown {
-            corrections(ix, &word.folded)?
-                .into_iter()
-                .map(|t| Alternative {
-                    words: vec![Word {
-                        accented: t.clone(),
-                        folded: t,
-                    }],
-                    factor: TYPO_BOOST,
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let alternatives: Vec<Alternative> =
+            if unknown(ix, word, plan.is_prefix(i), &plan.expansions)? {
+                corrections(ix, &word.folded)?
+                    .into_iter()
+                    .map(|t| Alternative {
+                        words: vec![Word {
+                            accented: t.clone(),
+                            folded: t,
+                        }],
+                        factor: TYPO_BOOST,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
         plan.units.push(Unit {
             start: i,
             end: i + 1,
@@ -362,16 +355,41 @@ pub fn plan(ix: &SearchIndex, text: &str) -> Result<Plan, Error> {
         i += 1;
     }
     // rule 9: a meaning that names a qualifier ("YTNN") names it too
-    let names_qualifier = |ws: &[Word]| {
-        ws.windows(2)
-            .any(|p| QUALIFIER_PAIRS.contains(&bigram(&p[0].folded, &p[1].folded).as_str()))
-    };
     plan.plain_bonus &= !plan
         .units
         .iter()
         .flat_map(|u| &u.alternatives)
         .any(|a| names_qualifier(&a.words));
     Ok(plan)
+}
+
+/// Rule 6: a word to read or correct: of [`MIN_TYPO_CHARS`] letters or more, in no field,
+/// and not a prefix that completes.
+fn unknown(
+    ix: &SearchIndex,
+    w: &Word,
+    is_prefix: bool,
+    expansions: &[String],
+) -> Result<bool, Error> {
+    Ok(w.folded.chars().count() >= MIN_TYPO_CHARS
+        && w.folded.chars().all(char::is_alphabetic)
+        && (!is_prefix || expansions.is_empty())
+        && !exists(ix, w)?)
+}
+
+/// The pairs of adjacent words of `words`, folded (rule 7).
+fn word_pairs(words: &[Word]) -> Vec<String> {
+    words
+        .windows(2)
+        .map(|p| bigram(&p[0].folded, &p[1].folded))
+        .collect()
+}
+
+/// Rule 9: whether two adjacent words of `words` name a qualifier.
+fn names_qualifier(words: &[Word]) -> bool {
+    word_pairs(words)
+        .iter()
+        .any(|p| QUALIFIER_PAIRS.contains(&p.as_str()))
 }
 
 /// Runs `text` through tantivy and returns the best `limit` procedures.
@@ -601,18 +619,11 @@ fn build(ix: &SearchIndex, plan: &Plan, kept: &[usize], with_whole: bool) -> Box
         if unit.alternatives.is_empty() {
             clauses.push((Occur::Must, all_of(typed)));
         } else {
-            let pairs: Vec<String> = words[unit.start..unit.end]
-                .windows(2)
-                .map(|p| bigram(&p[0].folded, &p[1].folded))
-                .collect();
+            let pairs = word_pairs(&words[unit.start..unit.end]);
             in_phrase[unit.start..unit.end - 1].fill(true);
             let mut disjuncts = vec![with_pairs(ix, typed, &pairs, 1.0)];
             disjuncts.extend(unit.alternatives.iter().map(|alt| {
-                let pairs: Vec<String> = alt
-                    .words
-                    .windows(2)
-                    .map(|p| bigram(&p[0].folded, &p[1].folded))
-                    .collect();
+                let pairs = word_pairs(&alt.words);
                 let words = alt
                     .words
                     .iter()
@@ -623,15 +634,11 @@ fn build(ix: &SearchIndex, plan: &Plan, kept: &[usize], with_whole: bool) -> Box
             clauses.push((Occur::Must, Box::new(DisjunctionMaxQuery::new(disjuncts))));
         }
     }
-    for (i, pair) in words.windows(2).enumerate() {
+    for (i, pair) in word_pairs(words).iter().enumerate() {
         if !(in_query[i] && in_query[i + 1]) || in_phrase[i] {
             continue;
         }
-        clauses.extend(pair_clauses(
-            ix,
-            &bigram(&pair[0].folded, &pair[1].folded),
-            1.0,
-        ));
+        clauses.extend(pair_clauses(ix, pair, 1.0));
     }
     if with_whole {
         let term = whole(words);
@@ -650,14 +657,7 @@ fn pair_clauses(ix: &SearchIndex, term: &str, factor: f32) -> Vec<(Occur, Box<dy
         .iter()
         .zip(&ix.fields)
         .filter(|(spec, _)| spec.form == Form::Bigram)
-        .map(|(spec, &field)| {
-            let boost = if factor == 1.0 {
-                spec.boost
-            } else {
-                spec.boost * factor
-            };
-            (Occur::Should, term_query(field, term, boost))
-        })
+        .map(|(spec, &field)| (Occur::Should, term_query(field, term, spec.boost * factor)))
         .collect()
 }
 

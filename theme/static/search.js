@@ -606,7 +606,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const prefixWord = lastIsPrefix ? words[words.length - 1] : null;
     const isPrefix = (i) => lastIsPrefix && i === words.length - 1;
     const wholeTerm = words.map((w) => w.folded).join(' ');
-    const pairs = words.slice(1).map((w, i) => `${words[i].folded} ${w.folded}`);
+    const pairs = pairsOf(words);
     const [expansions, shards, pairShards, wholeShard, agencyData] = await Promise.all([
       prefixWord ? completions(m, prefixWord.folded) : [],
       Promise.all(words.map((w) => Promise.all([shard(m, 'short', w.folded), shard(m, 'body', w.folded)])
@@ -617,13 +617,16 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     ]);
     // Rule 6: an unknown word typed with Telex keys is read as the word they spell; the
     // query is then run again with it
-    const unknownWord = (w, i) => Array.from(w.folded).length >= m.query.minTypoChars &&
+    // (query.rs `unknown`) a word to read or correct: long enough, in no field, not a
+    // prefix that completes
+    const unknown = (w, i) => Array.from(w.folded).length >= m.query.minTypoChars &&
       LETTERS.test(w.folded) && !(isPrefix(i) && expansions.length > 0) &&
-      !shards[i].short.synonyms.some((e) => fold(e.key[0]) === w.folded) &&
       wordGroup(m, shards[i], w, 1, false).length === 0;
     const reads = [];
     words.forEach((w, i) => {
-      const r = unknownWord(w, i) ? telex(w.folded) : null;
+      // a word that starts a synonym phrase is left to the synonyms
+      const startsSynonym = shards[i].short.synonyms.some((e) => fold(e.key[0]) === w.folded);
+      const r = !startsSynonym && unknown(w, i) ? telex(w.folded) : null;
       if (r) reads.push([i, { accented: r, folded: r, typed: r }]);
     });
     if (reads.length) {
@@ -655,12 +658,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         i += syn.k;
         continue;
       }
-      const w = words[i];
-      const unknown = Array.from(w.folded).length >= m.query.minTypoChars &&
-        LETTERS.test(w.folded) &&
-        wordGroup(m, shards[i], w, 1, false).length === 0 &&
-        !(isPrefix(i) && expansions.length > 0);
-      units.push({ start: i, end: i + 1, alternatives: [], corrected: false, unknown });
+      units.push({ start: i, end: i + 1, alternatives: [], corrected: false, unknown: unknown(words[i], i) });
       i += 1;
     }
     await Promise.all(units.filter((u) => u.unknown).map(async (u) => {
@@ -668,7 +666,6 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       u.alternatives = fixes.map((t) => ({ words: [{ accented: t, folded: t }], factor: f32(m.query.typoBoost) }));
       u.corrected = fixes.length > 0;
     }));
-    const pairsOf = (ws) => ws.slice(1).map((w, i) => `${ws[i].folded} ${w.folded}`);
     const [expansionShards, altShards, altPairShards] = await Promise.all([
       Promise.all(expansions.map((t) => shard(m, 'short', t))),
       Promise.all(units.map((u) => Promise.all(u.alternatives.map((a) =>
@@ -700,7 +697,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       const out = [];
       m.fields.forEach((field, f) => {
         if (field.form !== 'bigram') return;
-        const boost = factor === 1 ? field.boost : f32(field.boost * factor);
+        const boost = f32(field.boost * factor);
         pairList.forEach((pair, i) => {
           const t = termList(m, shardList[i], 'pair', pair, pair, f, boost);
           if (t) out.push(t);
@@ -725,8 +722,9 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       })];
     });
     const live = (alt) => alt.every((groups) => groups.some((g) => g.length > 0));
-    const plainBonus = !pairs.some((pair) => m.query.qualifierPairs.includes(pair)) &&
-      !units.some((u) => u.alternatives.some((a) => pairsOf(a.words).some((p) => m.query.qualifierPairs.includes(p))));
+    const namesQualifier = (ps) => ps.some((p) => m.query.qualifierPairs.includes(p));
+    const plainBonus = !namesQualifier(pairs) &&
+      !units.some((u) => u.alternatives.some((a) => namesQualifier(pairsOf(a.words))));
     const bonus = plainBonus ? f32(m.query.plainBonus) : 0;
 
     const level = (d) => m.facets.sets[m.runOf(d)[2]];
@@ -1041,6 +1039,11 @@ function longestMatch(entries, words, at) {
     }
   }
   return best && best.means.length ? best : null;
+}
+
+// query.rs `word_pairs`: the pairs of adjacent words, folded.
+function pairsOf(words) {
+  return words.slice(1).map((w, i) => `${words[i].folded} ${w.folded}`);
 }
 
 // query.rs `telex`: a word typed with Telex keys and no input method, folded ("hooj" → "ho").
