@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What one unit made, by the key of its inputs.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -47,7 +48,8 @@ pub struct Reuse {
     made: Mutex<Units>,
     /// The files of the units kept: the caller carries them over from the output.
     kept: Mutex<Vec<String>>,
-    kept_units: Mutex<Vec<String>>,
+    /// How many units were kept.
+    kept_units: AtomicUsize,
 }
 
 impl Reuse {
@@ -59,7 +61,7 @@ impl Reuse {
             last,
             made: Mutex::default(),
             kept: Mutex::default(),
-            kept_units: Mutex::default(),
+            kept_units: AtomicUsize::new(0),
         }
     }
 
@@ -68,7 +70,7 @@ impl Reuse {
     pub fn keep(&self, id: &str, key: u64) -> Option<Unit> {
         let unit = self.last.get(id).filter(|u| u.key == key)?.clone();
         lock(&self.kept).extend(unit.files.iter().cloned());
-        lock(&self.kept_units).push(id.to_string());
+        self.kept_units.fetch_add(1, Ordering::Relaxed);
         lock(&self.made).insert(id.to_string(), unit.clone());
         Some(unit)
     }
@@ -89,7 +91,7 @@ impl Reuse {
 
     /// How many units were kept, and how many made.
     pub fn counts(&self) -> (usize, usize) {
-        let kept = lock(&self.kept_units).len();
+        let kept = self.kept_units.load(Ordering::Relaxed);
         (kept, lock(&self.made).len() - kept)
     }
 

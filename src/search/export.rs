@@ -317,9 +317,10 @@ fn write_files(
             .sum();
         family_files + completion_files.len() + procedures.len().div_ceil(sizes.docs_chunk) + 2
     };
+    let budget = file_budget();
     let sizes = FILE_SIZES
         .into_iter()
-        .find(|&sizes| file_count(sizes) <= file_budget())
+        .find(|&sizes| file_count(sizes) <= budget)
         .unwrap_or(FILE_SIZES[FILE_SIZES.len() - 1]);
     let mut files = Files::default();
     let [short, body, pair, whole] = encoded;
