@@ -15,7 +15,7 @@
 //! as they are written, the last word being a prefix as on the search page.
 
 mod common;
-use common::scratch;
+use common::{run, scratch};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -128,20 +128,13 @@ console.log(JSON.stringify(out));
     )
     .expect("write script");
     let search_js = Path::new(env!("CARGO_MANIFEST_DIR")).join("theme/static/search.js");
-    let out = Command::new("node")
+    let out = run(Command::new("node")
         .arg(&script)
         .arg(&search_js)
         .arg(site)
         .arg(&queries)
-        .arg(TOP.to_string())
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "the client failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("client output");
+        .arg(TOP.to_string()));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("client output");
     v.as_array()
         .expect("array")
         .iter()

@@ -8,7 +8,7 @@
 mod generate;
 
 mod common;
-use common::scratch;
+use common::{run, scratch};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -27,16 +27,6 @@ fn sample_content() -> PathBuf {
         dir.display()
     );
     dir
-}
-
-fn run(command: &mut Command) -> String {
-    let out = command.output().expect("run command");
-    assert!(
-        out.status.success(),
-        "{command:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
 /// One ranked list: (code, score, "url in field"), and the total (a lower bound unless `exact`).
