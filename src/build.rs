@@ -17,6 +17,7 @@ use crate::render::reuse::{Inputs, Reuse, Units};
 use crate::{Error, publish, render, search};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
@@ -156,6 +157,9 @@ pub struct Pipeline {
     remember: bool,
     sources: Option<Sources>,
     records: catalogue::Cache,
+    /// The catalogue linked from `sources` as they are, when this pipeline keeps them:
+    /// `serve`'s whole build after an early update of pages does not link it again.
+    linked: Option<Arc<Catalogue>>,
     /// The base URL the output was made for.
     built_for: String,
     /// What the output folder holds, and the staging folder beside it (the output
@@ -187,6 +191,7 @@ impl Pipeline {
             remember,
             sources: None,
             records: catalogue::Cache::default(),
+            linked: None,
             built_for: String::new(),
             output: None,
             staged: None,
@@ -420,9 +425,9 @@ impl Pipeline {
         let only_edits = changed
             .iter()
             .all(|rel| content::kind_of(rel) == Some(content::Kind::Procedure));
-        let Some(last) = self.output.clone().filter(|_| only_edits && self.remember) else {
+        if !(only_edits && self.remember && self.output.is_some()) {
             return Ok(update);
-        };
+        }
         let catalogue = self.check(Some(changed), &Progress::hidden())?;
         let codes: HashSet<&str> = catalogue
             .procedures
@@ -459,7 +464,9 @@ impl Pipeline {
         let reuse = Some(&made).filter(|_| !self.units.is_empty());
         render::render_procedures(&catalogue, &base_url, &form_sizes, &codes, &write, reuse)?;
         lap(&mut update, "render");
-        staging.carry(&last)?;
+        if let Some(last) = &self.output {
+            staging.carry(last)?;
+        }
         lap(&mut update, "carry the rest");
         if !self.units.is_empty() {
             self.units.extend(made.finish().1);
@@ -476,7 +483,7 @@ impl Pipeline {
         &mut self,
         changed: Option<&HashSet<String>>,
         progress: &Progress,
-    ) -> Result<Catalogue, Error> {
+    ) -> Result<Arc<Catalogue>, Error> {
         let (sources, changed) = self.read(changed, progress)?;
         self.parse(sources, &changed, progress)
     }
@@ -490,17 +497,35 @@ impl Pipeline {
     ) -> Result<(Sources, HashSet<String>), Error> {
         let content = &self.options.content;
         let last = match (self.sources.take(), changed) {
-            (Some(last), Some(changed)) => match content::reload(last, changed) {
-                Ok(sources) => return Ok((sources, changed.clone())),
-                Err(last) => last,
-            },
+            (Some(last), Some(changed)) => {
+                let before = texts_of(&last, changed);
+                match content::reload(last, changed) {
+                    Ok(sources) => {
+                        // A file saved again with the same text is no change.
+                        let after = texts_of(&sources, changed);
+                        let changed: HashSet<String> = changed
+                            .iter()
+                            .filter(|rel| before.get(*rel) != after.get(*rel))
+                            .cloned()
+                            .collect();
+                        if !changed.is_empty() {
+                            self.linked = None;
+                        }
+                        return Ok((sources, changed));
+                    }
+                    Err(last) => last,
+                }
+            }
             (Some(last), None) => last,
             (None, _) => {
+                self.linked = None;
                 // Nothing to compare with: every file is new.
                 self.file_hashes.clear();
                 return Ok((load(content, progress)?, HashSet::new()));
             }
         };
+        // Files besides the content (forms) may have changed too: link again.
+        self.linked = None;
         let sources = load(content, progress)?;
         let changed = differences(&last, &sources);
         Ok((sources, changed))
@@ -513,14 +538,21 @@ impl Pipeline {
         sources: Sources,
         changed: &HashSet<String>,
         progress: &Progress,
-    ) -> Result<Catalogue, Error> {
+    ) -> Result<Arc<Catalogue>, Error> {
         if !self.remember {
-            return catalogue::build_with(&sources, progress).map_err(Error::Content);
+            let catalogue = catalogue::build_with(&sources, progress).map_err(Error::Content)?;
+            return Ok(Arc::new(catalogue));
+        }
+        if let Some(linked) = &self.linked {
+            self.sources = Some(sources);
+            return Ok(Arc::clone(linked));
         }
         progress.step("checking files");
         let checked = catalogue::build_cached(&sources, &mut self.records, changed);
         self.sources = Some(sources);
-        checked.map_err(Error::Content)
+        let catalogue = Arc::new(checked.map_err(Error::Content)?);
+        self.linked = Some(Arc::clone(&catalogue));
+        Ok(catalogue)
     }
 
     fn base_url_of(&self, catalogue: &Catalogue) -> String {
@@ -588,6 +620,16 @@ fn run_stages(cx: &Context, stages: &[(&'static str, Stage)]) -> Result<(usize, 
     let done = done.into_iter().collect::<Result<Vec<_>, Error>>()?;
     let files = done.iter().map(|(files, _)| files).sum();
     Ok((files, done.into_iter().map(|(_, took)| took).collect()))
+}
+
+/// The texts of the files `rels` among `sources` (those it holds).
+fn texts_of(sources: &Sources, rels: &HashSet<String>) -> std::collections::HashMap<String, String> {
+    sources
+        .files
+        .iter()
+        .filter(|f| rels.contains(&f.rel))
+        .map(|f| (f.rel.clone(), f.text.clone()))
+        .collect()
 }
 
 /// The files added, removed or edited between two readings of the content.

@@ -20,7 +20,9 @@
 //! hold are then not even read, and an update of a few pages can [`Staging::carry`] the
 //! rest of the last site over instead of making it again.
 
-use std::collections::{HashMap, HashSet};
+/// Paths are many and short: hashed fast (they are no attacker's choice).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -304,12 +306,12 @@ fn recycle(temp: &Path, known: Option<&Manifest>) -> io::Result<HashSet<String>>
             std::fs::remove_dir_all(temp)?;
         }
         std::fs::create_dir(temp)?;
-        return Ok(HashSet::new());
+        return Ok(HashSet::default());
     }
     if let Some(known) = known {
         return Ok(known.keys().cloned().collect());
     }
-    let mut files = HashSet::new();
+    let mut files = HashSet::default();
     for entry in walkdir::WalkDir::new(temp).min_depth(1) {
         let entry = entry.map_err(io::Error::other)?;
         if entry.file_type().is_dir() {

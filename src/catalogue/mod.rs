@@ -20,6 +20,7 @@ use output_paths::Owners;
 use rayon::prelude::*;
 use records::{RecordReader, Ref, RefKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// What one file turned into.
 #[derive(Clone)]
@@ -28,7 +29,8 @@ enum Record {
     Terms(Kind, Vec<(Term, Pos)>),
     Agency(Agency, Pos),
     Group(Group),
-    Procedure(Box<Procedure>, Spots),
+    /// Shared with the catalogue: `serve` keeps the records between builds without a copy.
+    Procedure(Arc<Procedure>, Spots),
     Synonyms(Vec<Synonym>),
 }
 
@@ -41,7 +43,6 @@ struct Spots {
     aliases: Pos,
 }
 
-#[derive(Clone)]
 struct FileResult {
     record: Option<Record>,
     diagnostics: Vec<Diagnostic>,
@@ -73,7 +74,7 @@ pub fn build_with(sources: &Sources, progress: &Progress) -> Result<Catalogue, V
         })
         .collect();
     progress.step("linking the catalogue");
-    link(sources, results).finish()
+    link(sources, &results).finish()
 }
 
 /// What each file decoded to, kept between the builds of `serve`: a file that did not
@@ -100,17 +101,17 @@ pub fn build_cached(
     cache.files.extend(fresh);
     let present: HashSet<&str> = sources.files.iter().map(|f| f.rel.as_str()).collect();
     cache.files.retain(|rel, _| present.contains(rel.as_str()));
-    // The linker takes the records; the cache keeps its own.
-    let results = sources
+    let results: Vec<&FileResult> = sources
         .files
-        .par_iter()
-        .filter_map(|file| cache.files.get(&file.rel).cloned())
+        .iter()
+        .filter_map(|file| cache.files.get(&file.rel))
         .collect();
     link(sources, results).finish()
 }
 
-/// Links the records of every file and checks them together.
-fn link(sources: &Sources, results: Vec<FileResult>) -> Linker {
+/// Links the records of every file and checks them together. The records stay with
+/// their owner (shared, not copied: a procedure is an `Arc`).
+fn link<'r>(sources: &Sources, results: impl IntoIterator<Item = &'r FileResult>) -> Linker {
     let mut linker = Linker {
         diagnostics: sources.problems.clone(),
         ..Linker::default()
@@ -133,12 +134,12 @@ fn link(sources: &Sources, results: Vec<FileResult>) -> Linker {
         }
     }
     for result in results {
-        linker.diagnostics.extend(result.diagnostics);
-        refs.extend(result.refs);
-        declared.extend(result.declares);
+        linker.diagnostics.extend(result.diagnostics.iter().cloned());
+        refs.extend(&result.refs);
+        declared.extend(result.declares.clone());
         broken.extend(result.broken);
-        if let Some(record) = result.record {
-            linker.add(record);
+        if let Some(record) = &result.record {
+            linker.add(record.clone());
         }
     }
     linker.require_files();
@@ -263,7 +264,7 @@ fn parse_file(file: &SourceFile, rr: &mut RecordReader) -> Option<Record> {
             };
             rr.check_body(body, body_line);
             rr.procedure(&doc, body, &file.rel)
-                .map(|p| Record::Procedure(Box::new(p), spots))
+                .map(|p| Record::Procedure(Arc::new(p), spots))
         }
     }
 }
@@ -304,7 +305,7 @@ struct Linker {
     life_events: Vec<(Term, Pos)>,
     agencies: Vec<(Agency, Pos)>,
     groups: Vec<Group>,
-    procedures: Vec<(Procedure, Spots)>,
+    procedures: Vec<(Arc<Procedure>, Spots)>,
     synonyms: Vec<Synonym>,
     /// The paths the build will write, once the pages are known.
     owners: Owners,
@@ -351,7 +352,7 @@ impl Linker {
             }
             Record::Agency(agency, pos) => self.agencies.push((agency, pos)),
             Record::Group(group) => self.groups.push(group),
-            Record::Procedure(p, spots) => self.procedures.push((*p, spots)),
+            Record::Procedure(p, spots) => self.procedures.push((p, spots)),
             Record::Synonyms(s) => self.synonyms = s,
         }
     }
@@ -586,7 +587,7 @@ impl Linker {
 
     fn check_refs(
         &mut self,
-        refs: &[Ref],
+        refs: &[&Ref],
         declared: &HashSet<(RefKind, String)>,
         broken: &HashSet<RefKind>,
     ) {
@@ -707,7 +708,8 @@ impl Linker {
         agencies.sort_by(|a, b| a.id.cmp(&b.id));
         let mut groups = self.groups;
         groups.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut procedures: Vec<Procedure> = self.procedures.into_iter().map(|(p, _)| p).collect();
+        let mut procedures: Vec<Arc<Procedure>> =
+            self.procedures.into_iter().map(|(p, _)| p).collect();
         procedures.sort_by(|a, b| a.code.cmp(&b.code));
         let mut forms: Vec<String> = procedures
             .iter()

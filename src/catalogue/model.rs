@@ -18,7 +18,7 @@ pub struct Catalogue {
     /// Sorted by id.
     pub groups: Vec<Group>,
     /// Sorted by code.
-    pub procedures: Vec<Procedure>,
+    pub procedures: Vec<std::sync::Arc<Procedure>>,
     /// Files under `content/` linked from procedures, as relative paths, sorted.
     pub forms: Vec<String>,
     /// `synonyms.yaml`, in file order (the search adds its built-in list).
@@ -375,7 +375,7 @@ impl Catalogue {
         self.procedures
             .binary_search_by(|p| p.code.as_str().cmp(code))
             .ok()
-            .map(|i| &self.procedures[i])
+            .map(|i| &*self.procedures[i])
     }
 
     pub fn agency(&self, id: &str) -> Option<&Agency> {

@@ -111,8 +111,8 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let content = root.join("tests/fixtures/site");
         let sources = crate::content::load(&content).unwrap();
-        let results = sources.files.iter().map(super::super::read_file).collect();
-        let linker = super::super::link(&sources, results);
+        let results: Vec<_> = sources.files.iter().map(super::super::read_file).collect();
+        let linker = super::super::link(&sources, &results);
         assert!(linker.diagnostics.is_empty());
         let forms: Vec<String> = linker
             .procedures

@@ -143,6 +143,7 @@ impl Stats {
         let active: Vec<&Procedure> = c
             .procedures
             .iter()
+            .map(AsRef::as_ref)
             .filter(|p| p.status == Status::Active)
             .collect();
         let count = |keep: &dyn Fn(&Procedure) -> bool| active.iter().filter(|p| keep(p)).count();

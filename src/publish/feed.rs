@@ -15,6 +15,7 @@ fn entries(c: &Catalogue, keep: impl Fn(&Procedure) -> bool) -> Vec<(&Procedure,
     let mut entries: Vec<_> = c
         .procedures
         .iter()
+        .map(AsRef::as_ref)
         .filter(|p| keep(p))
         .filter_map(|p| news(p).map(|(d, k)| (p, d, k)))
         .collect();

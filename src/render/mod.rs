@@ -130,6 +130,7 @@ pub fn render_procedures(
     for p in catalogue
         .procedures
         .iter()
+        .map(AsRef::as_ref)
         .filter(|p| codes.contains(p.code.as_str()))
     {
         jobs.push(Job::Procedure(p));
@@ -162,7 +163,7 @@ fn render_jobs(
     // The codes of the pages made: every procedure's for the site (the posting sheets
     // show them all), the edited ones' for `serve`'s early update.
     let qr_codes = if jobs.iter().any(|j| matches!(j, Job::Sheet(_))) {
-        qr::Codes::new(catalogue.procedures.iter(), base_url)
+        qr::Codes::new(catalogue.procedures.iter().map(AsRef::as_ref), base_url)
     } else {
         let shown = jobs.iter().filter_map(|j| match j {
             Job::Procedure(p) | Job::ProcedureSheet(p) => Some(*p),
@@ -447,7 +448,7 @@ fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
         Job::NotFound,
     ];
     jobs.push(Job::OpenData);
-    jobs.extend(c.procedures.iter().map(Job::Procedure));
+    jobs.extend(c.procedures.iter().map(|p| Job::Procedure(p)));
     jobs.extend((0..c.fields.len()).map(Job::Field));
     jobs.extend((0..c.levels.len()).map(Job::Level));
     jobs.extend((0..c.life_events.len()).map(Job::LifeEvent));
@@ -489,8 +490,8 @@ impl<'a> Deps<'a> {
                 involved.entry(d).or_default().push(p);
             }
         }
-        let all = reuse.key(("all", Self::hashes(reuse, c.procedures.iter())));
-        let all_listed = Self::listed(c.procedures.iter());
+        let all = reuse.key(("all", Self::hashes(reuse, c.procedures.iter().map(AsRef::as_ref))));
+        let all_listed = Self::listed(c.procedures.iter().map(AsRef::as_ref));
         Deps {
             c,
             reuse,
@@ -561,17 +562,17 @@ impl<'a> Deps<'a> {
             Job::Alias(_, p) => reuse.key(("alias", path, reuse.procedure(&p.source))),
             Job::Field(i) => {
                 let id = &c.fields[*i].id;
-                let list = Self::listed(c.procedures.iter().filter(|p| &p.field == id));
+                let list = Self::listed(c.procedures.iter().map(AsRef::as_ref).filter(|p| &p.field == id));
                 reuse.key(("field", path, list))
             }
             Job::Level(i) => {
                 let id = &c.levels[*i].id;
-                let list = Self::listed(c.procedures.iter().filter(|p| p.levels.contains(id)));
+                let list = Self::listed(c.procedures.iter().map(AsRef::as_ref).filter(|p| p.levels.contains(id)));
                 reuse.key(("level", path, list))
             }
             Job::LifeEvent(i) => {
                 let id = &c.life_events[*i].id;
-                let list = c.procedures.iter().filter(|p| p.life_events.contains(id));
+                let list = c.procedures.iter().map(AsRef::as_ref).filter(|p| p.life_events.contains(id));
                 reuse.key(("life event", path, Self::listed(list)))
             }
             Job::Agency(i) => {
@@ -585,6 +586,7 @@ impl<'a> Deps<'a> {
                 let list = c.groups[*i]
                     .procedures
                     .iter()
+                    .map(AsRef::as_ref)
                     .filter_map(|code| c.procedure(code));
                 reuse.key(("group", path, hashes(&mut list.into_iter())))
             }
@@ -1145,6 +1147,7 @@ impl<'p, 'a> Pages<'p, 'a> {
         let mut recent: Vec<&Procedure> = c
             .procedures
             .iter()
+            .map(AsRef::as_ref)
             .filter(|p| {
                 p.status == Status::Active && p.announced.as_ref().is_some_and(|a| a.date.is_some())
             })

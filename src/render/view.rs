@@ -124,7 +124,7 @@ impl<'a> Index<'a> {
             });
             order
         });
-        order.iter().map(move |&i| &procedures[i])
+        order.iter().map(move |&i| &*procedures[i])
     }
 
     pub fn item(&self, code: &str) -> Value {

@@ -141,6 +141,7 @@ pub fn review(c: &Catalogue, options: &Options) -> Report {
     let active: Vec<&Procedure> = c
         .procedures
         .iter()
+        .map(AsRef::as_ref)
         .filter(|p| p.status == Status::Active)
         .collect();
     let mut findings = Vec::new();
