@@ -15,6 +15,7 @@
 //! 6. The folded form: canonical decomposition, every combining mark removed, `đ` → `d`.
 //!    A word whose folded form is empty (only marks) is dropped.
 
+use std::borrow::Cow;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -33,10 +34,35 @@ pub struct Word {
 
 /// The words of `text`, in order.
 pub fn words(text: &str) -> Vec<Word> {
-    split(&clean(text))
-        .into_iter()
-        .filter_map(|raw| word(&raw))
-        .collect()
+    let mut out = Vec::new();
+    for_each_word(text, |w| out.push(w.clone()));
+    out
+}
+
+/// Calls `f` with each word of `text`, in order.
+fn for_each_word(text: &str, mut f: impl FnMut(&Word)) {
+    // Indexing analyses every word of the catalogue, mostly the same few thousand
+    // syllables: each thread remembers what a word became (forgetting all when full).
+    type Memo = std::collections::HashMap<String, Option<Word>, foldhash::fast::RandomState>;
+    const MEMO_WORDS: usize = 1 << 16;
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
+    }
+    let cleaned = clean(text);
+    MEMO.with_borrow_mut(|memo| {
+        for raw in split(&cleaned) {
+            if !memo.contains_key(raw.as_ref()) {
+                if memo.len() >= MEMO_WORDS {
+                    memo.clear();
+                }
+                let analysed = word(&raw);
+                memo.insert(raw.to_string(), analysed);
+            }
+            if let Some(Some(w)) = memo.get(raw.as_ref()) {
+                f(w);
+            }
+        }
+    });
 }
 
 /// A query as typed: its words, and whether the last one is still being typed (the text
@@ -51,7 +77,10 @@ pub struct QueryWords {
 
 pub fn query_words(text: &str) -> QueryWords {
     let cleaned = clean(text);
-    let ends_in_word = cleaned.last().is_some_and(|c| c.is_alphanumeric());
+    let ends_in_word = cleaned
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
     let mut words = Vec::new();
     let mut typed = Vec::new();
     let mut last_kept = false;
@@ -60,7 +89,7 @@ pub fn query_words(text: &str) -> QueryWords {
         last_kept = w.is_some();
         if let Some(w) = w {
             words.push(w);
-            typed.push(raw);
+            typed.push(raw.into_owned());
         }
     }
     // A trailing word that was dropped (too long, only marks) leaves nothing being typed.
@@ -138,10 +167,10 @@ fn folded_char(c: char) -> Folded {
     table[c as usize]
 }
 
-fn clean(text: &str) -> Vec<char> {
+fn clean(text: &str) -> Cow<'_, str> {
     // Catalogue text is clean and NFC already (content::text cleaned it at load).
     if crate::text::is_nfc(text) && !text.contains(crate::text::is_invisible) {
-        return text.chars().collect();
+        return Cow::Borrowed(text);
     }
     // marks removed first, so a mark hidden behind one still joins its letter
     text.chars()
@@ -150,24 +179,39 @@ fn clean(text: &str) -> Vec<char> {
         .collect()
 }
 
-fn split(chars: &[char]) -> Vec<String> {
+/// The raw words of cleaned text: runs of letters and digits, a dot between two digits
+/// left out (only such a word is a copy; the others are slices of `text`).
+fn split(text: &str) -> Vec<Cow<'_, str>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
+    // Where the current word starts, and the word so far once a dot was left out.
+    let mut start = None;
+    let mut joined: Option<String> = None;
+    for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
-            current.push(c);
+            start.get_or_insert(i);
+            if let Some(joined) = &mut joined {
+                joined.push(c);
+            }
         } else if c == '.'
             && i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
         {
             // 1.000656: the dot is part of a number, not a break
-        } else if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+            if let Some(from) = start {
+                joined.get_or_insert_with(|| text[from..i].to_string());
+            }
+        } else if let Some(from) = start.take() {
+            out.push(
+                joined
+                    .take()
+                    .map_or(Cow::Borrowed(&text[from..i]), Cow::Owned),
+            );
         }
     }
-    if !current.is_empty() {
-        out.push(current);
+    if let Some(from) = start {
+        out.push(joined.map_or(Cow::Borrowed(&text[from..]), Cow::Owned));
     }
     out
 }
@@ -241,17 +285,32 @@ impl Form {
 
     /// The terms of `text` in this form, in order.
     pub fn terms(self, text: &str) -> Vec<String> {
-        let words = words(text);
+        let mut terms = Vec::new();
         match self {
-            Form::Accented => words.into_iter().map(|w| w.accented).collect(),
-            Form::Folded => words.into_iter().map(|w| w.folded).collect(),
-            Form::Bigram => words
-                .windows(2)
-                .map(|pair| bigram(&pair[0].folded, &pair[1].folded))
-                .collect(),
-            Form::Whole if words.is_empty() => Vec::new(),
-            Form::Whole => vec![whole(&words)],
+            Form::Accented => for_each_word(text, |w| terms.push(w.accented.clone())),
+            Form::Folded => for_each_word(text, |w| terms.push(w.folded.clone())),
+            Form::Bigram => {
+                let mut previous: Option<String> = None;
+                for_each_word(text, |w| {
+                    if let Some(first) = previous.replace(w.folded.clone()) {
+                        terms.push(bigram(&first, &w.folded));
+                    }
+                });
+            }
+            Form::Whole => {
+                let mut all = String::new();
+                for_each_word(text, |w| {
+                    if !all.is_empty() {
+                        all.push(' ');
+                    }
+                    all.push_str(&w.folded);
+                });
+                if !all.is_empty() {
+                    terms.push(all);
+                }
+            }
         }
+        terms
     }
 }
 
