@@ -7,6 +7,7 @@
 use crate::catalogue::values::{Duration, DurationUnit};
 use crate::catalogue::{Catalogue, OnlineLevel, Procedure, Status};
 use crate::text::fold;
+use std::collections::HashMap;
 
 /// The figures of one catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,21 +148,35 @@ impl Stats {
             .filter(|p| p.status == Status::Active)
             .collect();
         let count = |keep: &dyn Fn(&Procedure) -> bool| active.iter().filter(|p| keep(p)).count();
+        // One pass for the ids: a catalogue has thousands of agencies and of procedures.
+        let mut per_level: HashMap<&str, usize> = HashMap::new();
+        let mut per_field = per_level.clone();
+        let mut per_agency = per_level.clone();
+        for p in &active {
+            for (i, level) in p.levels.iter().enumerate() {
+                if !p.levels[..i].contains(level) {
+                    *per_level.entry(level.as_str()).or_default() += 1;
+                }
+            }
+            *per_field.entry(p.field.as_str()).or_default() += 1;
+            *per_agency.entry(p.agency.as_str()).or_default() += 1;
+        }
+        let of = |counts: &HashMap<&str, usize>, id: &str| counts.get(id).copied().unwrap_or(0);
         let levels = c
             .levels
             .iter()
-            .map(|l| (l.id.clone(), count(&|p| p.levels.contains(&l.id))))
+            .map(|l| (l.id.clone(), of(&per_level, &l.id)))
             .filter(|(_, n)| *n > 0)
             .collect();
         let fields = by_count(
             c.fields
                 .iter()
-                .map(|f| (f.id.as_str(), f.name.as_str(), count(&|p| p.field == f.id))),
+                .map(|f| (f.id.as_str(), f.name.as_str(), of(&per_field, &f.id))),
         );
         let agencies = by_count(
             c.agencies
                 .iter()
-                .map(|a| (a.id.as_str(), a.name.as_str(), count(&|p| p.agency == a.id))),
+                .map(|a| (a.id.as_str(), a.name.as_str(), of(&per_agency, &a.id))),
         );
         Stats {
             active: active.len(),
