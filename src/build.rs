@@ -623,7 +623,10 @@ fn run_stages(cx: &Context, stages: &[(&'static str, Stage)]) -> Result<(usize, 
 }
 
 /// The texts of the files `rels` among `sources` (those it holds).
-fn texts_of(sources: &Sources, rels: &HashSet<String>) -> std::collections::HashMap<String, String> {
+fn texts_of(
+    sources: &Sources,
+    rels: &HashSet<String>,
+) -> std::collections::HashMap<String, String> {
     sources
         .files
         .iter()

@@ -82,6 +82,16 @@ fn updates_after_edits_equal_a_clean_build() {
         Vec::<String>::new()
     );
 
+    // Saved again between the early pages and the whole build: the build reads the
+    // newer text rather than keep the catalogue the early update linked.
+    std::fs::write(&file, format!("{original}\nPIPELINEAGAIN\n")).unwrap();
+    assert_eq!(pipeline.update_pages(&changed).unwrap().pages, 1);
+    std::fs::write(&file, format!("{original}\nPIPELINELATER\n")).unwrap();
+    pipeline.build(Some(&changed), &Progress::hidden()).unwrap();
+    let later = all_files(&options.output);
+    assert!(String::from_utf8_lossy(&later[page]).contains("PIPELINELATER"));
+    assert_eq!(differ(&later, &clean_build(&content)), Vec::<String>::new());
+
     // Edits again, twice, each time the staging folder starting from a known site.
     for (i, text) in ["\nLần hai.\n", ""].iter().enumerate() {
         std::fs::write(&file, format!("{original}{text}")).unwrap();
