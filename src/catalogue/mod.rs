@@ -134,7 +134,9 @@ fn link<'r>(sources: &Sources, results: impl IntoIterator<Item = &'r FileResult>
         }
     }
     for result in results {
-        linker.diagnostics.extend(result.diagnostics.iter().cloned());
+        linker
+            .diagnostics
+            .extend(result.diagnostics.iter().cloned());
         refs.extend(&result.refs);
         declared.extend(result.declares.clone());
         broken.extend(result.broken);

@@ -490,7 +490,10 @@ impl<'a> Deps<'a> {
                 involved.entry(d).or_default().push(p);
             }
         }
-        let all = reuse.key(("all", Self::hashes(reuse, c.procedures.iter().map(AsRef::as_ref))));
+        let all = reuse.key((
+            "all",
+            Self::hashes(reuse, c.procedures.iter().map(AsRef::as_ref)),
+        ));
         let all_listed = Self::listed(c.procedures.iter().map(AsRef::as_ref));
         Deps {
             c,
@@ -562,17 +565,31 @@ impl<'a> Deps<'a> {
             Job::Alias(_, p) => reuse.key(("alias", path, reuse.procedure(&p.source))),
             Job::Field(i) => {
                 let id = &c.fields[*i].id;
-                let list = Self::listed(c.procedures.iter().map(AsRef::as_ref).filter(|p| &p.field == id));
+                let list = Self::listed(
+                    c.procedures
+                        .iter()
+                        .map(AsRef::as_ref)
+                        .filter(|p| &p.field == id),
+                );
                 reuse.key(("field", path, list))
             }
             Job::Level(i) => {
                 let id = &c.levels[*i].id;
-                let list = Self::listed(c.procedures.iter().map(AsRef::as_ref).filter(|p| p.levels.contains(id)));
+                let list = Self::listed(
+                    c.procedures
+                        .iter()
+                        .map(AsRef::as_ref)
+                        .filter(|p| p.levels.contains(id)),
+                );
                 reuse.key(("level", path, list))
             }
             Job::LifeEvent(i) => {
                 let id = &c.life_events[*i].id;
-                let list = c.procedures.iter().map(AsRef::as_ref).filter(|p| p.life_events.contains(id));
+                let list = c
+                    .procedures
+                    .iter()
+                    .map(AsRef::as_ref)
+                    .filter(|p| p.life_events.contains(id));
                 reuse.key(("life event", path, Self::listed(list)))
             }
             Job::Agency(i) => {

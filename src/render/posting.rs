@@ -105,7 +105,12 @@ fn field_part(agency_id: &str, field_id: &str, number: usize, parts: usize) -> S
 /// (or an index and its field sheets). Each active procedure's own A4 sheet is made with
 /// its page ([`procedure_sheet`]), from the same view.
 pub fn sheets(c: &Catalogue) -> Vec<Sheet<'_>> {
-    let active = || c.procedures.iter().map(AsRef::as_ref).filter(|p| p.status == Status::Active);
+    let active = || {
+        c.procedures
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|p| p.status == Status::Active)
+    };
     // One pass over the procedures, not one per agency: catalogues have thousands of both.
     let mut received: HashMap<&str, Vec<&Procedure>> = HashMap::new();
     for p in active() {

@@ -296,7 +296,11 @@ fn write_files(
     write: crate::render::Write,
 ) -> Result<ExportStats, Error> {
     let stored = read_back(ix)?;
-    let procedures: Vec<&Procedure> = ix.order.iter().map(|&i| &*catalogue.procedures[i]).collect();
+    let procedures: Vec<&Procedure> = ix
+        .order
+        .iter()
+        .map(|&i| &*catalogue.procedures[i])
+        .collect();
     let columns = FacetColumns::of(catalogue, &procedures);
     let facets = Facets {
         field_of: columns.field.clone(),

@@ -92,7 +92,11 @@ pub fn write(c: &Catalogue, t: &Strings, base_url: &str, write: Write) -> std::i
     if !csv_is_split(c.procedures.len()) && csv_bytes <= CSV_MAX_BYTES {
         // One file, every procedure in code order.
         let mut bytes = header;
-        bytes.extend(csv::rows(c, t, c.procedures.iter().map(AsRef::as_ref).zip(&records))?);
+        bytes.extend(csv::rows(
+            c,
+            t,
+            c.procedures.iter().map(AsRef::as_ref).zip(&records),
+        )?);
         write(urls::DATA_CSV, &bytes)?;
         csv_parts.push(PartRecord::of(
             base_url,
