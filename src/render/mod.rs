@@ -179,9 +179,11 @@ fn render_jobs(
         qr_codes: &qr_codes,
     };
     let index = Index::new(catalogue, strings);
+    let posting = posting::Posting::of(catalogue);
     let pages = Pages {
         sources: &sources,
         index: &index,
+        posting: &posting,
         base_url,
     };
     progress.counted("rendering pages", jobs.len());
@@ -211,7 +213,7 @@ fn render_jobs(
             .collect::<Result<Vec<Option<Published>>, Error>>()?;
         Ok::<_, Error>((parts, published.into_iter().flatten().collect::<Vec<_>>()))
     };
-    let deps = reuse.map(|r| Deps::new(catalogue, r));
+    let deps = reuse.map(|r| Deps::new(catalogue, &posting, r));
     let render_one = |job: &Job| {
         let unit = deps.as_ref().zip(reuse).map(|(deps, reuse)| {
             let id = job.path(catalogue);
@@ -465,6 +467,7 @@ fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
 /// shows besides its own.
 struct Deps<'a> {
     c: &'a Catalogue,
+    posting: &'a posting::Posting<'a>,
     reuse: &'a Reuse,
     /// For each code, the procedures that name it in `related`.
     named_by: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
@@ -478,7 +481,7 @@ struct Deps<'a> {
 }
 
 impl<'a> Deps<'a> {
-    fn new(c: &'a Catalogue, reuse: &'a Reuse) -> Deps<'a> {
+    fn new(c: &'a Catalogue, posting: &'a posting::Posting<'a>, reuse: &'a Reuse) -> Deps<'a> {
         let mut named_by: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
         let mut involved: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
         for p in &c.procedures {
@@ -497,6 +500,7 @@ impl<'a> Deps<'a> {
         let all_listed = Self::listed(c.procedures.iter().map(AsRef::as_ref));
         Deps {
             c,
+            posting,
             reuse,
             named_by,
             involved,
@@ -596,7 +600,7 @@ impl<'a> Deps<'a> {
                 let a = &c.agencies[*i];
                 let list = self.involved.get(a.id.as_str());
                 let list = Self::listed(list.into_iter().flatten().copied());
-                let sheet = posting::agency_sheet(c, a);
+                let sheet = self.posting.sheet(a);
                 reuse.key(("agency", path, list, sheet))
             }
             Job::Group(i) => {
@@ -702,6 +706,7 @@ struct Meta<'a> {
 struct Pages<'p, 'a> {
     sources: &'p view::Sources<'a>,
     index: &'p Index<'a>,
+    posting: &'p posting::Posting<'a>,
     base_url: &'p str,
 }
 
@@ -834,7 +839,7 @@ impl<'p, 'a> Pages<'p, 'a> {
                     .collect();
                 context.insert("parent", &parent);
                 context.insert("children", &children);
-                context.insert("posting", &posting::agency_sheet(c, a));
+                context.insert("posting", &self.posting.sheet(a));
                 let path = urls::agency(&a.id);
                 ("agency", "agency.html", path, a.name.clone())
             }

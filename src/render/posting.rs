@@ -185,15 +185,27 @@ pub fn received_at(c: &Catalogue, a: &Agency, p: &Procedure) -> bool {
         || c.agency(&p.agency).is_some_and(|x| x.level == a.level)
 }
 
-fn posts_any(c: &Catalogue, a: &Agency) -> bool {
-    c.procedures
-        .iter()
-        .any(|p| p.status == Status::Active && received_at(c, a, p))
-}
+/// The agencies that receive at least one active procedure, and so have a posting sheet:
+/// one pass over the procedures, not one per agency.
+pub struct Posting<'a>(std::collections::HashSet<&'a str>);
 
-/// The path of the agency's posting sheet, when it has one: the agency page links to it.
-pub fn agency_sheet(c: &Catalogue, a: &Agency) -> Option<String> {
-    posts_any(c, a).then(|| urls::posting(&a.id))
+impl<'a> Posting<'a> {
+    pub fn of(c: &'a Catalogue) -> Posting<'a> {
+        let centre = c.site.service_centre.as_deref().and_then(|id| c.agency(id));
+        let mut agencies = std::collections::HashSet::new();
+        for p in c.procedures.iter().filter(|p| p.status == Status::Active) {
+            agencies.insert(p.agency.as_str());
+            if let Some(centre) = centre.filter(|centre| received_at(c, centre, p)) {
+                agencies.insert(centre.id.as_str());
+            }
+        }
+        Posting(agencies)
+    }
+
+    /// The path of the agency's posting sheet, when it has one: the agency page links to it.
+    pub fn sheet(&self, a: &Agency) -> Option<String> {
+        self.0.contains(a.id.as_str()).then(|| urls::posting(&a.id))
+    }
 }
 
 /// What a procedure page adds for paper: its QR code and the link to its A4 sheet.
