@@ -825,7 +825,7 @@ impl<'p, 'a> Pages<'p, 'a> {
             Job::Agency(i) => {
                 let a = &c.agencies[*i];
                 context.insert("agency", &view::agency(c, a));
-                list = Some(self.procedures(&mut context, |p| view::involves(p, &a.id)));
+                list = Some(self.procedures(&mut context, self.index.agency_list(&a.id)));
                 let link = |x: &crate::catalogue::Agency| Link {
                     name: x.name.clone(),
                     url: urls::agency(&x.id),
@@ -1010,14 +1010,14 @@ impl<'p, 'a> Pages<'p, 'a> {
         let t = self.sources.strings;
         context.insert("term", term);
         context.insert("kind_label", t.get(&format!("kind_{kind}")));
-        self.procedures(context, keep)
+        self.procedures(context, self.index.list(keep))
     }
 
-    /// The procedures that `keep` takes, in title order: those in force, then the
+    /// A list of procedures in title order ([`Index::list`]): those in force, then the
     /// abolished ones, each page showing its part of both (`procs`, `abolished`).
-    fn procedures(&self, context: &mut Context, keep: impl Fn(&Procedure) -> bool) -> List<'p> {
+    fn procedures(&self, context: &mut Context, lists: (Vec<Value>, Vec<Value>)) -> List<'p> {
         let t = self.sources.strings;
-        let (mut items, abolished) = self.index.list(keep);
+        let (mut items, abolished) = lists;
         context.insert("count", &t.count("procedures", items.len() as u64));
         let active = items.len();
         items.extend(abolished);

@@ -84,6 +84,10 @@ pub struct Index<'a> {
     items: Vec<std::sync::OnceLock<Value>>,
     /// For each code, the procedures that name it in `related`, in code order.
     named_by: HashMap<&'a str, Vec<&'a str>>,
+    /// For each agency (its place in the catalogue), the procedures it handles or decides
+    /// (their places), in title order: its page lists them (one pass for every agency
+    /// page, not one each).
+    by_agency: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 /// The key that sorts titles as a Vietnamese reader expects: letters first without their
@@ -110,21 +114,27 @@ impl<'a> Index<'a> {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             named_by,
+            by_agency: std::sync::OnceLock::new(),
         }
     }
 
     /// Every procedure, in Vietnamese alphabetical order of title.
     pub fn by_title(&self) -> impl ExactSizeIterator<Item = &'a Procedure> + Clone + '_ {
         let procedures = &self.catalogue.procedures;
-        let order = self.by_title.get_or_init(|| {
+        self.title_order().iter().map(move |&i| &*procedures[i])
+    }
+
+    /// The places of the procedures in the catalogue, in title order.
+    fn title_order(&self) -> &[usize] {
+        let procedures = &self.catalogue.procedures;
+        self.by_title.get_or_init(|| {
             let mut order: Vec<usize> = (0..procedures.len()).collect();
             order.sort_by_cached_key(|&i| {
                 let p = &procedures[i];
                 (title_key(&p.title).0, p.title.clone(), p.code.clone())
             });
             order
-        });
-        order.iter().map(move |&i| &*procedures[i])
+        })
     }
 
     pub fn item(&self, code: &str) -> Value {
@@ -161,9 +171,39 @@ impl<'a> Index<'a> {
     /// The list entries of the procedures that match, in title order, split into the
     /// active ones and the abolished ones.
     pub fn list(&self, keep: impl Fn(&Procedure) -> bool) -> (Vec<Value>, Vec<Value>) {
+        self.list_of(self.by_title().filter(|p| keep(p)))
+    }
+
+    /// [`Index::list`] of the procedures an agency handles (`agency`) or decides
+    /// (`deciding_agency`): what its page lists.
+    pub fn agency_list(&self, agency: &str) -> (Vec<Value>, Vec<Value>) {
+        let (agencies, procedures) = (&self.catalogue.agencies, &self.catalogue.procedures);
+        let place = |id: &str| agencies.binary_search_by(|a| a.id.as_str().cmp(id)).ok();
+        let by_agency = self.by_agency.get_or_init(|| {
+            let mut by_agency = vec![Vec::new(); agencies.len()];
+            for &i in self.title_order() {
+                let p = &procedures[i];
+                let decides = p.deciding_agency.as_deref().filter(|d| *d != p.agency);
+                for a in [Some(p.agency.as_str()), decides].into_iter().flatten() {
+                    if let Some(a) = place(a) {
+                        by_agency[a].push(i);
+                    }
+                }
+            }
+            by_agency
+        });
+        let listed = place(agency).map_or(&[][..], |a| &by_agency[a]);
+        self.list_of(listed.iter().map(|&i| &*procedures[i]))
+    }
+
+    /// The list entries of `procedures`, split into the active ones and the abolished ones.
+    fn list_of<'p>(
+        &self,
+        procedures: impl Iterator<Item = &'p Procedure>,
+    ) -> (Vec<Value>, Vec<Value>) {
         let mut active = Vec::new();
         let mut abolished = Vec::new();
-        for p in self.by_title().filter(|p| keep(p)) {
+        for p in procedures {
             let list = if p.status == Status::Abolished {
                 &mut abolished
             } else {
@@ -182,11 +222,6 @@ impl<'a> Index<'a> {
             .filter(|p| p.status == Status::Active && keep(p))
             .count()
     }
-}
-
-/// Whether an agency handles or decides a procedure: what its page lists.
-pub fn involves(p: &Procedure, agency: &str) -> bool {
-    p.agency == agency || p.deciding_agency.as_deref() == Some(agency)
 }
 
 // ---------------------------------------------------------------- agencies
