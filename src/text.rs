@@ -51,17 +51,35 @@ pub(crate) fn is_nfc(s: &str) -> bool {
 
 /// Characters that [`clean_line`] and [`clean_block`] remove or replace.
 fn is_marked(c: char) -> bool {
+    if c.is_ascii() {
+        // The same test for ASCII without the tables: controls but tab and line breaks
+        // (vertical tab and form feed are odd spaces).
+        return (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\x7f';
+    }
     is_invisible(c) || is_odd_space(c)
+}
+
+/// Whether `s` is in NFC and has no character that `unwanted` flags: one pass over the
+/// characters, as almost all content is clean; the full NFC check only when a character
+/// is not a starter ([`is_nfc_starter`]).
+fn is_clean(s: &str, unwanted: impl Fn(char) -> bool) -> bool {
+    let mut starters_only = true;
+    for c in s.chars() {
+        if unwanted(c) {
+            return false;
+        }
+        starters_only &= is_nfc_starter(c);
+    }
+    starters_only || is_nfc(s)
 }
 
 /// Cleans a one-line value: NFC, invisible marks removed, odd spaces, tabs and line
 /// breaks made plain spaces, runs of spaces collapsed, ends trimmed.
 pub fn clean_line(s: &str) -> String {
-    let clean = is_nfc(s)
-        && !s.starts_with(' ')
+    let clean = !s.starts_with(' ')
         && !s.ends_with(' ')
         && !s.contains("  ")
-        && !s.contains(|c: char| is_marked(c) || (c.is_whitespace() && c != ' '));
+        && is_clean(s, |c| is_marked(c) || (c.is_whitespace() && c != ' '));
     if clean {
         s.to_string()
     } else {
@@ -95,7 +113,7 @@ fn clean_line_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
 /// Cleans multi-line text (a Markdown body, a long note): NFC, invisible marks removed,
 /// odd spaces made plain, line breaks and indentation kept.
 pub fn clean_block(s: &str) -> String {
-    let cleaned = if is_nfc(s) && !s.contains(is_marked) {
+    let cleaned = if is_clean(s, is_marked) {
         s.to_string()
     } else {
         visible_nfc(s)
@@ -182,6 +200,13 @@ mod tests {
         let raw =
             "Cu\u{0323}c\u{00A0}Chi\u{0301}nh sa\u{0301}ch\u{200B} đăng k\u{200E}ý\t lệ  phí ";
         assert_eq!(clean_line(raw), "Cục Chính sách đăng ký lệ phí");
+    }
+
+    #[test]
+    fn the_ascii_shortcut_marks_what_the_full_test_marks() {
+        for c in '\0'..='\x7f' {
+            assert_eq!(is_marked(c), is_invisible(c) || is_odd_space(c), "{c:?}");
+        }
     }
 
     #[test]
