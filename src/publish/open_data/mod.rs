@@ -63,16 +63,22 @@ pub fn write(c: &Catalogue, t: &Strings, base_url: &str, write: Write) -> std::i
         })?;
     let parts = parts::split(c, &records, PART_MAX_BYTES).map_err(std::io::Error::other)?;
     let field = |part: &parts::Part| Some(records::field_ref(base_url, &part.field.id));
-    // Each part as NDJSON, and its rows of CSV for later.
+    let header = csv::header()?;
+    // One CSV file, every procedure in code order; split as the parts are by the count,
+    // as the du-lieu/ page says, and by the size too, should rows be unusually long (then
+    // the page's link to the single file has no file).
+    let single = if csv_is_split(c.procedures.len()) {
+        None
+    } else {
+        let all = c.procedures.iter().map(AsRef::as_ref).zip(&records);
+        Some(csv::rows(c, t, all)?).filter(|rows| header.len() + rows.len() <= CSV_MAX_BYTES)
+    };
+    // Each part as NDJSON, and its rows of CSV when the CSV is split too.
     let written: Vec<(PartRecord, Vec<u8>)> = parts
         .par_iter()
         .map(|part| {
             let path = parts::path(part, "ndjson");
             write(&path, &part.ndjson)?;
-            let rows = part
-                .procedures
-                .iter()
-                .map(|&i| (&*c.procedures[i], &records[i]));
             let record = PartRecord::of(
                 base_url,
                 &path,
@@ -80,23 +86,21 @@ pub fn write(c: &Catalogue, t: &Strings, base_url: &str, write: Write) -> std::i
                 part.procedures.len(),
                 &part.ndjson,
             );
+            if single.is_some() {
+                return Ok((record, Vec::new()));
+            }
+            let rows = part
+                .procedures
+                .iter()
+                .map(|&i| (&*c.procedures[i], &records[i]));
             Ok((record, csv::rows(c, t, rows)?))
         })
         .collect::<std::io::Result<_>>()?;
-    let header = csv::header()?;
-    let csv_bytes = header.len() + written.iter().map(|(_, rows)| rows.len()).sum::<usize>();
     let mut files = c.procedures.len() + parts.len();
     let mut csv_parts = Vec::new();
-    // Split by the count, as the du-lieu/ page says; by the size too, should rows be
-    // unusually long (then the page's link to the single file has no file).
-    if !csv_is_split(c.procedures.len()) && csv_bytes <= CSV_MAX_BYTES {
-        // One file, every procedure in code order.
+    if let Some(rows) = single {
         let mut bytes = header;
-        bytes.extend(csv::rows(
-            c,
-            t,
-            c.procedures.iter().map(AsRef::as_ref).zip(&records),
-        )?);
+        bytes.extend(rows);
         write(urls::DATA_CSV, &bytes)?;
         csv_parts.push(PartRecord::of(
             base_url,
