@@ -213,7 +213,7 @@ fn render_jobs(
             .collect::<Result<Vec<Option<Published>>, Error>>()?;
         Ok::<_, Error>((parts, published.into_iter().flatten().collect::<Vec<_>>()))
     };
-    let deps = reuse.map(|r| Deps::new(catalogue, &posting, r));
+    let deps = reuse.map(|r| Deps::new(&index, &posting, r));
     let render_one = |job: &Job| {
         let unit = deps.as_ref().zip(reuse).map(|(deps, reuse)| {
             let id = job.path(catalogue);
@@ -466,13 +466,10 @@ fn jobs(c: &Catalogue) -> Vec<Job<'_>> {
 /// What the pages are made from, for the keys of [`reuse`]: which procedures each page
 /// shows besides its own.
 struct Deps<'a> {
-    c: &'a Catalogue,
+    /// The catalogue's lists: who names a procedure, which procedures an agency has.
+    index: &'a Index<'a>,
     posting: &'a posting::Posting<'a>,
     reuse: &'a Reuse,
-    /// For each code, the procedures that name it in `related`.
-    named_by: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
-    /// For each agency, the procedures its own page lists: those it handles or decides.
-    involved: std::collections::HashMap<&'a str, Vec<&'a Procedure>>,
     /// Every procedure: for the pages that show the whole catalogue.
     all: u64,
     /// What the lists of the whole catalogue (A–Z, the agencies, the changes) show of
@@ -481,29 +478,17 @@ struct Deps<'a> {
 }
 
 impl<'a> Deps<'a> {
-    fn new(c: &'a Catalogue, posting: &'a posting::Posting<'a>, reuse: &'a Reuse) -> Deps<'a> {
-        let mut named_by: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
-        let mut involved: std::collections::HashMap<&str, Vec<&Procedure>> = Default::default();
-        for p in &c.procedures {
-            for r in &p.related {
-                named_by.entry(r.as_str()).or_default().push(p);
-            }
-            involved.entry(&p.agency).or_default().push(p);
-            if let Some(d) = p.deciding_agency.as_deref().filter(|d| *d != p.agency) {
-                involved.entry(d).or_default().push(p);
-            }
-        }
+    fn new(index: &'a Index<'a>, posting: &'a posting::Posting<'a>, reuse: &'a Reuse) -> Deps<'a> {
+        let c = index.catalogue;
         let all = reuse.key((
             "all",
             Self::hashes(reuse, c.procedures.iter().map(AsRef::as_ref)),
         ));
         let all_listed = Self::listed(c.procedures.iter().map(AsRef::as_ref));
         Deps {
-            c,
+            index,
             posting,
             reuse,
-            named_by,
-            involved,
             all,
             all_listed,
         }
@@ -549,7 +534,7 @@ impl<'a> Deps<'a> {
 
     /// The key of a job's pages: a hash of everything they show.
     fn key(&self, job: &Job) -> u64 {
-        let (c, reuse) = (self.c, self.reuse);
+        let (c, reuse) = (self.index.catalogue, self.reuse);
         let hashes = |list: &mut dyn Iterator<Item = &Procedure>| Self::hashes(reuse, list);
         let path = job.path(c);
         match job {
@@ -559,7 +544,11 @@ impl<'a> Deps<'a> {
                 let mut others: Vec<&Procedure> = Vec::new();
                 let named = p.related.iter().chain(&p.replaced_by);
                 others.extend(named.filter_map(|code| c.procedure(code)));
-                others.extend(self.named_by.get(p.code.as_str()).into_iter().flatten());
+                others.extend(
+                    self.index
+                        .named_by(&p.code)
+                        .filter_map(|code| c.procedure(code)),
+                );
                 for g in c.groups_of(&p.code) {
                     others.extend(g.procedures.iter().filter_map(|code| c.procedure(code)));
                 }
@@ -598,8 +587,7 @@ impl<'a> Deps<'a> {
             }
             Job::Agency(i) => {
                 let a = &c.agencies[*i];
-                let list = self.involved.get(a.id.as_str());
-                let list = Self::listed(list.into_iter().flatten().copied());
+                let list = Self::listed(self.index.of_agency(&a.id));
                 let sheet = self.posting.sheet(a);
                 reuse.key(("agency", path, list, sheet))
             }

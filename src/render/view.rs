@@ -177,6 +177,11 @@ impl<'a> Index<'a> {
     /// [`Index::list`] of the procedures an agency handles (`agency`) or decides
     /// (`deciding_agency`): what its page lists.
     pub fn agency_list(&self, agency: &str) -> (Vec<Value>, Vec<Value>) {
+        self.list_of(self.of_agency(agency))
+    }
+
+    /// The procedures an agency handles or decides, in title order.
+    pub fn of_agency(&self, agency: &str) -> impl Iterator<Item = &'a Procedure> + '_ {
         let (agencies, procedures) = (&self.catalogue.agencies, &self.catalogue.procedures);
         let place = |id: &str| agencies.binary_search_by(|a| a.id.as_str().cmp(id)).ok();
         let by_agency = self.by_agency.get_or_init(|| {
@@ -193,7 +198,12 @@ impl<'a> Index<'a> {
             by_agency
         });
         let listed = place(agency).map_or(&[][..], |a| &by_agency[a]);
-        self.list_of(listed.iter().map(|&i| &*procedures[i]))
+        listed.iter().map(|&i| &*procedures[i])
+    }
+
+    /// The codes of the procedures that name `code` in `related`, in code order.
+    pub fn named_by(&self, code: &str) -> impl Iterator<Item = &'a str> + '_ {
+        self.named_by.get(code).into_iter().flatten().copied()
     }
 
     /// The list entries of `procedures`, split into the active ones and the abolished ones.
@@ -711,12 +721,7 @@ fn related<'a>(index: &Index<'a>, p: &'a Procedure) -> Vec<&'a str> {
     let limit = MAX_RELATED.max(p.related.len());
     let mut out: Vec<&str> = Vec::new();
     let named = p.related.iter().map(String::as_str);
-    let naming = index
-        .named_by
-        .get(p.code.as_str())
-        .into_iter()
-        .flatten()
-        .copied();
+    let naming = index.named_by(&p.code);
     for code in named.chain(naming) {
         if out.len() >= limit {
             break;
