@@ -89,7 +89,16 @@ pub struct Context<'a> {
     pub write: crate::output::Write<'a>,
     /// What the output folder holds that this build may keep (incremental rendering).
     pub reuse: Option<&'a Reuse>,
+    /// What the stages made of each procedure last time, when the pipeline keeps it.
+    pub memo: Option<&'a Memo>,
     pub progress: &'a Progress,
+}
+
+/// What the output stages made of each procedure, kept by `serve`'s pipeline between
+/// builds so that a build after an edit does again only the work of what changed.
+#[derive(Default)]
+pub struct Memo {
+    search: search::Memo,
 }
 
 /// An output stage: the pages, the search index, the files for machines.
@@ -121,7 +130,8 @@ fn pages(cx: &Context) -> Result<usize, Error> {
 
 /// The static search index.
 fn search_index(cx: &Context) -> Result<usize, Error> {
-    let stats = search::export(cx.catalogue, cx.write, &Progress::hidden())?;
+    let memo = cx.memo.map(|m| &m.search);
+    let stats = search::export(cx.catalogue, memo, cx.write, &Progress::hidden())?;
     Ok(stats.files)
 }
 
@@ -174,6 +184,8 @@ pub struct Pipeline {
     /// The hash of each content file as last read, when this pipeline keeps the content:
     /// only the files that changed are hashed again.
     file_hashes: std::collections::HashMap<String, u64>,
+    /// What the output stages made of each procedure, when this pipeline keeps it.
+    memo: Option<Memo>,
 }
 
 impl Pipeline {
@@ -198,6 +210,7 @@ impl Pipeline {
             inputs: None,
             units: Units::new(),
             file_hashes: Default::default(),
+            memo: remember.then(Memo::default),
         })
     }
 
@@ -300,6 +313,7 @@ impl Pipeline {
             form_sizes: &form_sizes,
             write: &write,
             reuse: Some(&reuse),
+            memo: self.memo.as_ref(),
             progress,
         };
         // Side by side: the index's single-threaded parts leave a core to the others.

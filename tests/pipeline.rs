@@ -406,3 +406,37 @@ fn another_search_file_budget_rebuilds_the_search_index() {
     );
     assert_eq!(chunk(None), 1, "back to the default budget");
 }
+
+/// What `serve`'s pipeline keeps of each procedure between builds (its search terms)
+/// holds only while what the procedure borrows from elsewhere is the same: an
+/// agency renamed changes the words and records of procedures whose files did not change.
+#[test]
+fn a_renamed_agency_reaches_the_procedures_a_remembering_pipeline_kept() {
+    let (_tmp, content, options) = a_copy_of_the_fixture("pipeline-renamed");
+    let mut pipeline = Pipeline::new(&options, true).unwrap();
+    pipeline.build(None, &Progress::hidden()).unwrap();
+    let before = all_files(&options.output);
+    let agency = "agencies/ubnd-xa.yaml";
+    let text = std::fs::read_to_string(content.join(agency)).unwrap();
+    let renamed = text
+        .replace(
+            "name: Ủy ban nhân dân xã, phường",
+            "name: Văn phòng Quầy RENAMEDAGENCY",
+        )
+        .replace(
+            "short_name: UBND xã, phường",
+            "short_name: VPQ RENAMEDSHORT",
+        );
+    assert_ne!(renamed, text);
+    std::fs::write(content.join(agency), renamed).unwrap();
+    let changed: HashSet<String> = [agency.to_string()].into();
+    pipeline.build(Some(&changed), &Progress::hidden()).unwrap();
+    let site = all_files(&options.output);
+    assert_eq!(differ(&site, &clean_build(&content)), Vec::<String>::new());
+    // (The search index did change: its procedures' agency words are new.)
+    assert!(
+        differ(&site, &before)
+            .iter()
+            .any(|rel| rel.starts_with("search/") && rel != "search/manifest.json")
+    );
+}

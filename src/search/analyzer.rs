@@ -16,7 +16,6 @@
 //!    A word whose folded form is empty (only marks) is dropped.
 
 use std::borrow::Cow;
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -293,27 +292,23 @@ pub enum Form {
 }
 
 impl Form {
-    /// The name the tokenizer is registered under in tantivy.
-    pub fn tokenizer_name(self) -> &'static str {
-        match self {
-            Form::Accented => "vi_accented",
-            Form::Folded => "vi_folded",
-            Form::Bigram => "vi_bigram",
-            Form::Whole => "vi_whole",
-        }
-    }
-
     /// The terms of `text` in this form, in order.
     pub fn terms(self, text: &str) -> Vec<String> {
         let mut terms = Vec::new();
+        self.each_term(text, |t| terms.push(t.to_string()));
+        terms
+    }
+
+    /// Calls `f` with each term of `text` in this form, in order.
+    pub fn each_term(self, text: &str, mut f: impl FnMut(&str)) {
         match self {
-            Form::Accented => for_each_word(text, |w| terms.push(w.accented.clone())),
-            Form::Folded => for_each_word(text, |w| terms.push(w.folded.clone())),
+            Form::Accented => for_each_word(text, |w| f(&w.accented)),
+            Form::Folded => for_each_word(text, |w| f(&w.folded)),
             Form::Bigram => {
                 let mut previous: Option<String> = None;
                 for_each_word(text, |w| {
                     if let Some(first) = previous.replace(w.folded.clone()) {
-                        terms.push(bigram(&first, &w.folded));
+                        f(&bigram(&first, &w.folded));
                     }
                 });
             }
@@ -326,11 +321,10 @@ impl Form {
                     all.push_str(&w.folded);
                 });
                 if !all.is_empty() {
-                    terms.push(all);
+                    f(&all);
                 }
             }
         }
-        terms
     }
 }
 
@@ -343,62 +337,6 @@ pub fn bigram(first: &str, second: &str) -> String {
 pub fn whole(words: &[Word]) -> String {
     let folded: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
     folded.join(" ")
-}
-
-/// The analyzer as a tantivy tokenizer, one per [`Form`].
-#[derive(Clone)]
-pub struct ViTokenizer {
-    form: Form,
-    token: Token,
-}
-
-impl ViTokenizer {
-    pub fn new(form: Form) -> Self {
-        ViTokenizer {
-            form,
-            token: Token::default(),
-        }
-    }
-}
-
-pub struct ViTokenStream<'a> {
-    terms: std::vec::IntoIter<String>,
-    token: &'a mut Token,
-}
-
-impl Tokenizer for ViTokenizer {
-    type TokenStream<'a> = ViTokenStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> ViTokenStream<'a> {
-        // position starts at usize::MAX so the first advance makes it 0, as in tantivy's own
-        self.token.reset();
-        ViTokenStream {
-            terms: self.form.terms(text).into_iter(),
-            token: &mut self.token,
-        }
-    }
-}
-
-impl TokenStream for ViTokenStream<'_> {
-    fn advance(&mut self) -> bool {
-        match self.terms.next() {
-            Some(term) => {
-                // offsets are left at 0: nothing reads them (no highlighting)
-                self.token.position = self.token.position.wrapping_add(1);
-                self.token.text = term;
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn token(&self) -> &Token {
-        self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.token
-    }
 }
 
 #[cfg(test)]

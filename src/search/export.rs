@@ -259,12 +259,14 @@ pub struct ExportStats {
 
 /// Indexes `catalogue` with tantivy and hands the files of the static index to `write`,
 /// as paths under `search/`.
+/// `memo`: the analysed terms of the last build (`serve`), reused where they hold.
 pub fn export(
     catalogue: &Catalogue,
+    memo: Option<&super::index::Memo>,
     write: crate::render::Write,
     progress: &Progress,
 ) -> Result<ExportStats, Error> {
-    let ix = super::index::build(catalogue, progress)?;
+    let ix = super::index::build(catalogue, memo, progress)?;
     progress.step("writing the search index");
     write_files(catalogue, &ix, write)
 }

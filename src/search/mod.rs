@@ -17,6 +17,7 @@ pub mod shards;
 pub mod synonyms;
 
 pub use export::{ExportStats, export, file_budget};
+pub use index::Memo;
 pub use query::{Hit, Hits};
 
 use crate::catalogue::Catalogue;
@@ -64,7 +65,7 @@ impl<'a> Engine<'a> {
     pub fn new(catalogue: &'a Catalogue) -> Result<Self, Error> {
         Ok(Engine {
             catalogue,
-            index: index::build(catalogue, &crate::progress::Progress::hidden())?,
+            index: index::build(catalogue, None, &crate::progress::Progress::hidden())?,
         })
     }
 
