@@ -260,12 +260,19 @@ pub const QUALIFIER_PAIRS: [&str; 23] = [
 
 /// Whether a title is a qualified variant ("… lưu động", "… (thực hiện tại cấp tỉnh)").
 pub fn is_variant(title: &str) -> bool {
-    let words: Vec<String> = super::analyzer::words(title)
-        .into_iter()
-        .map(|w| w.folded)
-        .collect();
-    let text = format!(" {} ", words.join(" "));
-    title.contains('(') || QUALIFIERS.iter().any(|q| text.contains(&format!(" {q} ")))
+    if title.contains('(') {
+        return true;
+    }
+    // the folded words between spaces, so that a qualifier matches whole words only
+    let mut text = String::from(" ");
+    Form::Folded.each_term(title, |word| {
+        text.push_str(word);
+        text.push(' ');
+    });
+    QUALIFIERS.iter().any(|q| {
+        text.match_indices(q)
+            .any(|(i, _)| text[..i].ends_with(' ') && text[i + q.len()..].starts_with(' '))
+    })
 }
 
 /// The values of a text source for a procedure (a multi-valued field: keywords do not run

@@ -65,11 +65,11 @@ pub(super) fn level_set(catalogue: &Catalogue, p: &Procedure) -> Vec<usize> {
 /// The order documents are numbered in: by field (its place in the catalogue's list), level
 /// set, plain procedures before qualified variants (`fields::is_variant`, so that the
 /// manifest's runs say which is which), folded title, code. Returns document number → index
-/// in `Catalogue::procedures`.
-pub fn doc_order(catalogue: &Catalogue) -> Vec<usize> {
+/// in `Catalogue::procedures`, and document number → whether it is a plain procedure.
+pub fn doc_order(catalogue: &Catalogue) -> (Vec<usize>, Vec<bool>) {
     let keys: Vec<(usize, Vec<usize>, bool, String)> = catalogue
         .procedures
-        .iter()
+        .par_iter()
         .map(|p| {
             let title = super::analyzer::fold(&p.title.to_lowercase());
             (
@@ -88,7 +88,8 @@ pub fn doc_order(catalogue: &Catalogue) -> Vec<usize> {
                 .cmp(&catalogue.procedures[b].code)
         })
     });
-    order
+    let plain = order.iter().map(|&n| !keys[n].2).collect();
+    (order, plain)
 }
 
 pub const ORD_FIELD: &str = "ord";
@@ -248,7 +249,7 @@ pub fn build(
     let mut writer: IndexWriter =
         index.writer_with_num_threads(threads, threads * MEMORY_PER_THREAD)?;
     progress.counted("indexing for search", catalogue.procedures.len());
-    let order = doc_order(catalogue);
+    let (order, plain) = doc_order(catalogue);
     let before = memo.map(|m| std::mem::take(&mut *m.0.lock().unwrap_or_else(|e| e.into_inner())));
     let mut after = HashMap::new();
     for (c, chunk) in order.chunks(ANALYSED_AT_ONCE).enumerate() {
@@ -311,10 +312,7 @@ pub fn build(
         fields,
         ord,
         num_procedures: catalogue.procedures.len(),
-        plain: order
-            .iter()
-            .map(|&n| !super::fields::is_variant(&catalogue.procedures[n].title))
-            .collect(),
+        plain,
         order,
         synonyms: super::synonyms::Table::of(catalogue),
     })

@@ -59,6 +59,7 @@ pub fn read_back(ix: &SearchIndex) -> Result<Stored, Error> {
                     return Err(Error::Corrupt("a term is not UTF-8".into()));
                 };
                 let list = data.terms.entry(text.to_string()).or_default();
+                list.reserve(stream.value().doc_freq as usize);
                 let mut postings = inverted
                     .read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)?;
                 // a fresh postings list already stands on its first document
