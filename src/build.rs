@@ -99,6 +99,7 @@ pub struct Context<'a> {
 #[derive(Default)]
 pub struct Memo {
     search: search::Memo,
+    open_data: publish::open_data::Memo,
 }
 
 /// An output stage: the pages, the search index, the files for machines.
@@ -151,7 +152,8 @@ fn machine_files(cx: &Context) -> Result<usize, Error> {
         let xml = publish::feed::atom(catalogue, &strings, base_url, *field, path);
         write(path, xml.as_bytes())?;
     }
-    let data_files = publish::open_data::write(catalogue, &strings, base_url, write)?;
+    let memo = cx.memo.map(|m| &m.open_data);
+    let data_files = publish::open_data::write(catalogue, &strings, base_url, memo, write)?;
     Ok(1 + feeds.len() + data_files)
 }
 

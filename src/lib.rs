@@ -12,6 +12,7 @@ pub mod content;
 pub mod data_terms;
 pub mod diagnostics;
 pub mod import;
+pub mod memo;
 pub mod output;
 pub mod progress;
 pub mod publish;

@@ -578,7 +578,8 @@ fn a_large_field_is_split_into_parts_of_bounded_size() {
     let c = thutuc::check(&sample_content()).expect("the sample checks");
     let base = "https://example.org/";
     let all = records::procedures(&c, base);
-    let whole = parts::split(&c, &all, usize::MAX).unwrap();
+    let line = |i: usize| Ok(serde_json::to_vec(&all[i]).unwrap());
+    let whole = parts::split(&c, usize::MAX, line).unwrap();
     assert_eq!(
         whole.len(),
         c.fields
@@ -587,7 +588,7 @@ fn a_large_field_is_split_into_parts_of_bounded_size() {
             .count()
     );
     let max = 20_000;
-    let small = parts::split(&c, &all, max).unwrap();
+    let small = parts::split(&c, max, line).unwrap();
     assert!(small.len() > whole.len());
     let ho_tich: Vec<&str> = small
         .iter()

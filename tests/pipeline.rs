@@ -407,11 +407,12 @@ fn another_search_file_budget_rebuilds_the_search_index() {
     assert_eq!(chunk(None), 1, "back to the default budget");
 }
 
-/// What `serve`'s pipeline keeps of each procedure between builds (its search terms)
-/// holds only while what the procedure borrows from elsewhere is the same: an
-/// agency renamed changes the words and records of procedures whose files did not change.
+/// What `serve`'s pipeline keeps of each procedure between builds (its search terms, its
+/// open data) holds only while what the procedure borrows from elsewhere is the same: an
+/// agency renamed changes the search words, and a related procedure moved the open data,
+/// of procedures whose files did not change.
 #[test]
-fn a_renamed_agency_reaches_the_procedures_a_remembering_pipeline_kept() {
+fn what_a_remembering_pipeline_kept_follows_what_procedures_borrow() {
     let (_tmp, content, options) = a_copy_of_the_fixture("pipeline-renamed");
     let mut pipeline = Pipeline::new(&options, true).unwrap();
     pipeline.build(None, &Progress::hidden()).unwrap();
@@ -439,4 +440,22 @@ fn a_renamed_agency_reaches_the_procedures_a_remembering_pipeline_kept() {
             .iter()
             .any(|rel| rel.starts_with("search/") && rel != "search/manifest.json")
     );
+
+    // A related procedure moved to another address: the open data of the procedure that
+    // names it (whose file did not change) points at the new one.
+    let related = "procedures/ho-tich/dang-ky-ket-hon.md";
+    let text = std::fs::read_to_string(content.join(related)).unwrap();
+    let moved = text.replacen(
+        "code: \"1.000894\"\n",
+        "code: \"1.000894\"\nslug: ket-hon-moi\n",
+        1,
+    );
+    assert_ne!(moved, text);
+    std::fs::write(content.join(related), moved).unwrap();
+    let changed: HashSet<String> = [related.to_string()].into();
+    pipeline.build(Some(&changed), &Progress::hidden()).unwrap();
+    let site = all_files(&options.output);
+    assert_eq!(differ(&site, &clean_build(&content)), Vec::<String>::new());
+    let data = String::from_utf8_lossy(&site["thu-tuc/dang-ky-khai-sinh/index.json"]);
+    assert!(data.contains("/thu-tuc/ket-hon-moi/"), "{data}");
 }

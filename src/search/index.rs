@@ -18,10 +18,11 @@
 use super::Error;
 use super::fields::{FIELDS, Source, texts};
 use crate::catalogue::{Catalogue, Procedure, Term};
+use crate::memo::Kept;
 use crate::progress::Progress;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
@@ -149,7 +150,7 @@ fn borrowed_texts(p: &Procedure, catalogue: &Catalogue) -> Vec<String> {
 /// procedure whose record is the same (the same `Arc`, which the catalogue keeps for an
 /// unchanged file) and whose borrowed texts are the same is not analysed again.
 #[derive(Default)]
-pub struct Memo(Mutex<HashMap<usize, Remembered>>);
+pub struct Memo(Kept<usize, Remembered>);
 
 struct Remembered {
     /// Held so that its address, the key, is not another procedure's.
@@ -250,7 +251,7 @@ pub fn build(
         index.writer_with_num_threads(threads, threads * MEMORY_PER_THREAD)?;
     progress.counted("indexing for search", catalogue.procedures.len());
     let (order, plain) = doc_order(catalogue);
-    let before = memo.map(|m| std::mem::take(&mut *m.0.lock().unwrap_or_else(|e| e.into_inner())));
+    let before = memo.map(|m| m.0.take());
     let mut after = HashMap::new();
     for (c, chunk) in order.chunks(ANALYSED_AT_ONCE).enumerate() {
         let analysed: Vec<(Vec<String>, Arc<Terms>)> = chunk
@@ -294,7 +295,7 @@ pub fn build(
         }
     }
     if let Some(memo) = memo {
-        *memo.0.lock().unwrap_or_else(|e| e.into_inner()) = after;
+        memo.0.keep(after);
     }
     drop(before);
     progress.step("finishing the search index");

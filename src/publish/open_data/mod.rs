@@ -20,10 +20,12 @@
 
 pub mod csv;
 pub mod parts;
+mod pretty;
 pub mod records;
 
 use crate::catalogue::Catalogue;
 use crate::data_terms::csv_is_split;
+use crate::memo::Kept;
 use crate::output::Write;
 use crate::render::i18n::Strings;
 use crate::urls;
@@ -31,6 +33,8 @@ use parts::{CSV_MAX_BYTES, PART_MAX_BYTES};
 use rayon::prelude::*;
 use records::{CatalogueRecord, PartRecord, ProcedureRecord};
 use schemars::generate::SchemaSettings;
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// The JSON Schema of `thu-tuc.json`. It does not depend on the site, so every site
 /// publishes the same schema for the same version of thutuc.
@@ -50,18 +54,56 @@ pub fn schema_bytes() -> Vec<u8> {
     bytes
 }
 
-/// Writes every open-data file through `write`; returns how many it wrote.
-pub fn write(c: &Catalogue, t: &Strings, base_url: &str, write: Write) -> std::io::Result<usize> {
+/// Each procedure's line of open data as last made, by code, with a hash of the record it
+/// was made from: `serve`'s pipeline keeps it, so that a build after an edit serialises only
+/// the records that changed. (The record, not the procedure: it holds the names and
+/// addresses of other procedures and agencies too.)
+#[derive(Default)]
+pub struct Memo(Kept<String, (u64, Vec<u8>)>);
+
+/// The hash a [`Memo`] keeps of a record.
+fn record_hash(record: &ProcedureRecord) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::default().hash_one(record)
+}
+
+/// Writes every open-data file through `write`; returns how many it wrote. `memo`: the
+/// lines of the last build, to reuse and to update.
+pub fn write(
+    c: &Catalogue,
+    t: &Strings,
+    base_url: &str,
+    memo: Option<&Memo>,
+    write: Write,
+) -> std::io::Result<usize> {
     let records = records::procedures(c, base_url);
-    c.procedures
-        .par_iter()
-        .zip(records.par_iter())
-        .try_for_each(|(p, record)| {
-            let mut bytes = serde_json::to_vec_pretty(record).map_err(std::io::Error::other)?;
-            bytes.push(b'\n');
-            write(&urls::procedure_data(&p.slug), &bytes)
-        })?;
-    let parts = parts::split(c, &records, PART_MAX_BYTES).map_err(std::io::Error::other)?;
+    let before = memo.map(|m| m.0.take());
+    let after = Mutex::new(HashMap::new());
+    let line = |record: &ProcedureRecord| -> std::io::Result<Vec<u8>> {
+        let Some(before) = &before else {
+            return serde_json::to_vec(record).map_err(std::io::Error::other);
+        };
+        let hash = record_hash(record);
+        let line = match before.get(&record.code) {
+            Some((kept, line)) if *kept == hash => line.clone(),
+            _ => serde_json::to_vec(record).map_err(std::io::Error::other)?,
+        };
+        let mut after = after.lock().unwrap_or_else(|e| e.into_inner());
+        after.insert(record.code.clone(), (hash, line.clone()));
+        Ok(line)
+    };
+    // Each record's line of its part, and on the way its own file, indented from the line.
+    let parts = parts::split(c, PART_MAX_BYTES, |i| {
+        let line = line(&records[i])?;
+        let mut own = pretty::indent(&line);
+        own.push(b'\n');
+        write(&urls::procedure_data(&c.procedures[i].slug), &own)?;
+        Ok(line)
+    })?;
+    if let Some(memo) = memo {
+        memo.0
+            .keep(after.into_inner().unwrap_or_else(|e| e.into_inner()));
+    }
     let field = |part: &parts::Part| Some(records::field_ref(base_url, &part.field.id));
     let header = csv::header()?;
     // One CSV file, every procedure in code order; split as the parts are by the count,
@@ -140,6 +182,21 @@ mod tests {
     use super::*;
     use crate::catalogue::Language;
     use crate::data_terms::{CSV_COLUMNS, PART_FIELDS, PROCEDURE_FIELDS, TOP_FIELDS};
+
+    /// Each procedure's own file is its line re-indented: the bytes serde_json's pretty
+    /// printer writes, for every record of the bundled catalogue.
+    #[test]
+    fn own_files_are_the_pretty_json_of_their_records() {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let c = crate::build::check(&content).expect("the bundled catalogue checks");
+        let records = records::procedures(&c, "https://example.org/");
+        assert!(records.len() > 20, "{}", records.len());
+        for record in &records {
+            let line = serde_json::to_vec(record).unwrap();
+            let pretty = serde_json::to_vec_pretty(record).unwrap();
+            assert_eq!(pretty::indent(&line), pretty, "{}", record.code);
+        }
+    }
 
     /// The page explains every field a reader meets, and nothing else, in both languages.
     #[test]

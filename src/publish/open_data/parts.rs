@@ -3,7 +3,6 @@
 //! number of procedures and its SHA-256 ([`super::records::PartRecord`]), so that a
 //! reader fetches only what changed.
 
-use super::records::ProcedureRecord;
 use crate::catalogue::{Catalogue, Term};
 use crate::urls;
 use rayon::prelude::*;
@@ -43,11 +42,12 @@ impl<'a> Part<'a> {
 
 /// The parts: each field's procedures in code order, in the order of `fields.yaml`, cut so
 /// that no part is larger than `max_bytes` (a single larger record has a part of its own).
+/// `line(i)`: the compact JSON of the `i`th procedure's record, without its newline.
 pub fn split<'a>(
     c: &'a Catalogue,
-    records: &[ProcedureRecord],
     max_bytes: usize,
-) -> serde_json::Result<Vec<Part<'a>>> {
+    line: impl Fn(usize) -> std::io::Result<Vec<u8>> + Sync,
+) -> std::io::Result<Vec<Part<'a>>> {
     let mut by_field: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, p) in c.procedures.iter().enumerate() {
         by_field.entry(p.field.as_str()).or_default().push(i);
@@ -62,7 +62,7 @@ pub fn split<'a>(
             };
             let mut part = Part::new(field, 1);
             for &i in indexes {
-                let mut line = serde_json::to_vec(&records[i])?;
+                let mut line = line(i)?;
                 line.push(b'\n');
                 if !part.procedures.is_empty() && part.ndjson.len() + line.len() > max_bytes {
                     let next = Part::new(field, parts.len() + 2);
@@ -74,7 +74,7 @@ pub fn split<'a>(
             parts.push(part);
             Ok(parts)
         })
-        .collect::<serde_json::Result<_>>()?;
+        .collect::<std::io::Result<_>>()?;
     Ok(fields.into_iter().flatten().collect())
 }
 

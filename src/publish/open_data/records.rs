@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 
 /// The index of the open data: `du-lieu/thu-tuc.json`. The procedures are in parts it
 /// lists, so that no file grows with the whole catalogue.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(
     rename = "Catalogue",
     title = "Administrative procedures (thủ tục hành chính): open data published by thutuc",
@@ -57,7 +57,7 @@ fn version_schema(_: &mut SchemaGenerator) -> Schema {
 }
 
 /// A file that holds some of the procedures, as the index lists it.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Part")]
 pub struct PartRecord {
     /// The address of the file.
@@ -87,7 +87,7 @@ impl PartRecord {
 }
 
 /// Who publishes the catalogue.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Site")]
 pub struct SiteRecord {
     pub title: String,
@@ -107,7 +107,7 @@ pub struct SiteRecord {
     pub service_centre: Option<Ref>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Contact")]
 pub struct ContactRecord {
     pub phone: Option<String>,
@@ -116,21 +116,21 @@ pub struct ContactRecord {
 }
 
 /// A reference to a level, a field, a life event, an agency or a group: its id and the address of its page.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct Ref {
     pub id: String,
     pub url: String,
 }
 
 /// A reference to a procedure: its code, and the address of its page.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 pub struct ProcedureRef {
     pub code: String,
     pub url: String,
 }
 
 /// A level, a field or a life event.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Term")]
 pub struct TermRecord {
     pub id: String,
@@ -140,7 +140,7 @@ pub struct TermRecord {
     pub url: String,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Agency")]
 pub struct AgencyRecord {
     pub id: String,
@@ -160,7 +160,7 @@ pub struct AgencyRecord {
     pub map_url: Option<String>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Group")]
 pub struct GroupRecord {
     pub id: String,
@@ -174,7 +174,7 @@ pub struct GroupRecord {
 }
 
 /// One administrative procedure (thủ tục hành chính).
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Procedure")]
 pub struct ProcedureRecord {
     /// The code in the national database (mã thủ tục), for example `1.001193`.
@@ -220,7 +220,7 @@ pub struct ProcedureRecord {
     pub text: TextRecord,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Channel")]
 pub struct ChannelRecord {
     /// `in_person`, `post` or `online`.
@@ -234,7 +234,7 @@ pub struct ChannelRecord {
 }
 
 /// A processing time: a number and a unit.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Duration")]
 pub struct DurationRecord {
     /// The number of units; `null` for `same_day` and `not_specified`.
@@ -243,7 +243,7 @@ pub struct DurationRecord {
     pub unit: DurationUnit,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Fee")]
 pub struct FeeRecord {
     /// The kind of fee: "Lệ phí", "Phí"…
@@ -253,7 +253,7 @@ pub struct FeeRecord {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Online")]
 pub struct OnlineRecord {
     /// `full` (toàn trình: everything online) or `partial` (một phần).
@@ -262,7 +262,7 @@ pub struct OnlineRecord {
     pub url: String,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Document")]
 pub struct DocumentRecord {
     pub name: String,
@@ -279,7 +279,7 @@ pub struct DocumentRecord {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "LegalDocument")]
 pub struct LegalRecord {
     pub number: String,
@@ -288,7 +288,7 @@ pub struct LegalRecord {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Announcement")]
 pub struct AnnouncementRecord {
     /// The number of the announcing decision, for example `1872/QĐ-BTP`.
@@ -298,7 +298,7 @@ pub struct AnnouncementRecord {
 }
 
 /// The explanations of a procedure, in Markdown as staff wrote them.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(
     rename = "Text",
     description = "The explanations of a procedure, in Markdown as staff wrote them. Links that start with / are relative to the site's address. The Markdown may hold HTML: sanitise it before showing it."
@@ -314,7 +314,7 @@ pub struct TextRecord {
     pub sections: Vec<SectionRecord>,
 }
 
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Hash, Serialize, JsonSchema)]
 #[schemars(rename = "Section")]
 pub struct SectionRecord {
     pub heading: String,
