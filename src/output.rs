@@ -23,7 +23,6 @@
 /// Paths are many and short: hashed fast (they are no attacker's choice).
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
-use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -75,10 +74,9 @@ pub struct Staging {
 pub type Manifest = HashMap<String, u64>;
 
 fn digest(bytes: &[u8]) -> u64 {
-    // Fixed keys: the same bytes give the same hash in every process.
-    let mut h = std::hash::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    // A fixed seed: the same bytes give the same hash in every process (the cache beside
+    // the output keeps them). foldhash, not SipHash: every byte of the site passes here.
+    std::hash::BuildHasher::hash_one(&foldhash::quality::FixedState::default(), bytes)
 }
 
 impl Staging {

@@ -34,7 +34,7 @@ use rayon::prelude::*;
 use records::{CatalogueRecord, PartRecord, ProcedureRecord};
 use schemars::generate::SchemaSettings;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The JSON Schema of `thu-tuc.json`. It does not depend on the site, so every site
 /// publishes the same schema for the same version of thutuc.
@@ -59,7 +59,7 @@ pub fn schema_bytes() -> Vec<u8> {
 /// the records that changed. (The record, not the procedure: it holds the names and
 /// addresses of other procedures and agencies too.)
 #[derive(Default)]
-pub struct Memo(Kept<String, (u64, Vec<u8>)>);
+pub struct Memo(Kept<String, (u64, Arc<[u8]>)>);
 
 /// The hash a [`Memo`] keeps of a record.
 fn record_hash(record: &ProcedureRecord) -> u64 {
@@ -79,14 +79,19 @@ pub fn write(
     let records = records::procedures(c, base_url);
     let before = memo.map(|m| m.0.take());
     let after = Mutex::new(HashMap::new());
-    let line = |record: &ProcedureRecord| -> std::io::Result<Vec<u8>> {
+    let serialise = |record: &ProcedureRecord| -> std::io::Result<Arc<[u8]>> {
+        Ok(serde_json::to_vec(record)
+            .map_err(std::io::Error::other)?
+            .into())
+    };
+    let line = |record: &ProcedureRecord| -> std::io::Result<Arc<[u8]>> {
         let Some(before) = &before else {
-            return serde_json::to_vec(record).map_err(std::io::Error::other);
+            return serialise(record);
         };
         let hash = record_hash(record);
         let line = match before.get(&record.code) {
             Some((kept, line)) if *kept == hash => line.clone(),
-            _ => serde_json::to_vec(record).map_err(std::io::Error::other)?,
+            _ => serialise(record)?,
         };
         let mut after = after.lock().unwrap_or_else(|e| e.into_inner());
         after.insert(record.code.clone(), (hash, line.clone()));

@@ -43,10 +43,10 @@ impl<'a> Part<'a> {
 /// The parts: each field's procedures in code order, in the order of `fields.yaml`, cut so
 /// that no part is larger than `max_bytes` (a single larger record has a part of its own).
 /// `line(i)`: the compact JSON of the `i`th procedure's record, without its newline.
-pub fn split<'a>(
+pub fn split<'a, Line: AsRef<[u8]>>(
     c: &'a Catalogue,
     max_bytes: usize,
-    line: impl Fn(usize) -> std::io::Result<Vec<u8>> + Sync,
+    line: impl Fn(usize) -> std::io::Result<Line> + Sync,
 ) -> std::io::Result<Vec<Part<'a>>> {
     let mut by_field: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, p) in c.procedures.iter().enumerate() {
@@ -62,13 +62,14 @@ pub fn split<'a>(
             };
             let mut part = Part::new(field, 1);
             for &i in indexes {
-                let mut line = line(i)?;
-                line.push(b'\n');
-                if !part.procedures.is_empty() && part.ndjson.len() + line.len() > max_bytes {
+                let line = line(i)?;
+                let line = line.as_ref();
+                if !part.procedures.is_empty() && part.ndjson.len() + line.len() + 1 > max_bytes {
                     let next = Part::new(field, parts.len() + 2);
                     parts.push(std::mem::replace(&mut part, next));
                 }
-                part.ndjson.extend_from_slice(&line);
+                part.ndjson.extend_from_slice(line);
+                part.ndjson.push(b'\n');
                 part.procedures.push(i);
             }
             parts.push(part);
