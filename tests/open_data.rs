@@ -578,8 +578,8 @@ fn a_large_field_is_split_into_parts_of_bounded_size() {
     let c = thutuc::check(&sample_content()).expect("the sample checks");
     let base = "https://example.org/";
     let all = records::procedures(&c, base);
-    let line = |i: usize| Ok(serde_json::to_vec(&all[i]).unwrap());
-    let whole = parts::split(&c, usize::MAX, line).unwrap();
+    let lines = |i: usize| Ok((serde_json::to_vec(&all[i]).unwrap(), Vec::new()));
+    let whole = parts::split(&c, usize::MAX, lines, Ok).unwrap();
     assert_eq!(
         whole.len(),
         c.fields
@@ -588,7 +588,7 @@ fn a_large_field_is_split_into_parts_of_bounded_size() {
             .count()
     );
     let max = 20_000;
-    let small = parts::split(&c, max, line).unwrap();
+    let small = parts::split(&c, max, lines, Ok).unwrap();
     assert!(small.len() > whole.len());
     let ho_tich: Vec<&str> = small
         .iter()

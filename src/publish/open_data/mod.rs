@@ -30,7 +30,6 @@ use crate::output::Write;
 use crate::render::i18n::Strings;
 use crate::urls;
 use parts::{CSV_MAX_BYTES, PART_MAX_BYTES};
-use rayon::prelude::*;
 use records::{CatalogueRecord, PartRecord, ProcedureRecord};
 use schemars::generate::SchemaSettings;
 use std::collections::HashMap;
@@ -69,6 +68,9 @@ fn record_hash(record: &ProcedureRecord) -> u64 {
 
 /// Writes every open-data file through `write`; returns how many it wrote. `memo`: the
 /// lines of the last build, to reuse and to update.
+///
+/// Each record is made, written and dropped in turn, and each part written as soon as it
+/// is complete: at national scale the records and the parts together are gigabytes.
 pub fn write(
     c: &Catalogue,
     t: &Strings,
@@ -76,7 +78,6 @@ pub fn write(
     memo: Option<&Memo>,
     write: Write,
 ) -> std::io::Result<usize> {
-    let records = records::procedures(c, base_url);
     let before = memo.map(|m| m.0.take());
     let after = Mutex::new(HashMap::new());
     let serialise = |record: &ProcedureRecord| -> std::io::Result<Arc<[u8]>> {
@@ -84,7 +85,7 @@ pub fn write(
             .map_err(std::io::Error::other)?
             .into())
     };
-    let line = |record: &ProcedureRecord| -> std::io::Result<Arc<[u8]>> {
+    let json = |record: &ProcedureRecord| -> std::io::Result<Arc<[u8]>> {
         let Some(before) = &before else {
             return serialise(record);
         };
@@ -97,89 +98,97 @@ pub fn write(
         after.insert(record.code.clone(), (hash, line.clone()));
         Ok(line)
     };
-    // Each record's line of its part, and on the way its own file, indented from the line.
-    let parts = parts::split(c, PART_MAX_BYTES, |i| {
-        let line = line(&records[i])?;
+    // Each record as its line of a part and its row of CSV, and on the way its own file,
+    // indented from the line.
+    let lines = |i: usize| {
+        let p = &c.procedures[i];
+        let record = records::procedure(c, base_url, p);
+        let line = json(&record)?;
         let mut own = pretty::indent(&line);
         own.push(b'\n');
-        write(&urls::procedure_data(&c.procedures[i].slug), &own)?;
-        Ok(line)
+        write(&urls::procedure_data(&p.slug), &own)?;
+        Ok((line, csv::rows(c, t, std::iter::once((&**p, &record)))?))
+    };
+    // One CSV file, every procedure in code order; split as the parts are by the count,
+    // as the du-lieu/ page says, and by the size too, should rows be unusually long (then
+    // the page's link to the single file has no file).
+    let csv_split = csv_is_split(c.procedures.len());
+    let header = csv::header()?;
+    let field = |part: &parts::Part| Some(records::field_ref(base_url, &part.field.id));
+    let csv_part = |part: &parts::Part| -> std::io::Result<PartRecord> {
+        let path = parts::path(part, "csv");
+        let mut bytes = header.clone();
+        bytes.extend_from_slice(&part.csv);
+        write(&path, &bytes)?;
+        let count = part.procedures.len();
+        Ok(PartRecord::of(base_url, &path, field(part), count, &bytes))
+    };
+    // Each part as NDJSON, and its CSV when the CSV is split by the count; else the part
+    // is kept for its rows of the one CSV file.
+    let written = parts::split(c, PART_MAX_BYTES, lines, |part| {
+        let path = parts::path(&part, "ndjson");
+        write(&path, &part.ndjson)?;
+        let count = part.procedures.len();
+        let ndjson = PartRecord::of(base_url, &path, field(&part), count, &part.ndjson);
+        let rows = if csv_split {
+            CsvRows::Written(csv_part(&part)?)
+        } else {
+            CsvRows::Kept(parts::Part {
+                ndjson: Vec::new(),
+                ..part
+            })
+        };
+        Ok((ndjson, rows))
     })?;
     if let Some(memo) = memo {
         memo.0
             .keep(after.into_inner().unwrap_or_else(|e| e.into_inner()));
     }
-    let field = |part: &parts::Part| Some(records::field_ref(base_url, &part.field.id));
-    let header = csv::header()?;
-    // One CSV file, every procedure in code order; split as the parts are by the count,
-    // as the du-lieu/ page says, and by the size too, should rows be unusually long (then
-    // the page's link to the single file has no file).
-    let single = if csv_is_split(c.procedures.len()) {
-        None
-    } else {
-        let all = c.procedures.iter().map(AsRef::as_ref).zip(&records);
-        Some(csv::rows(c, t, all)?).filter(|rows| header.len() + rows.len() <= CSV_MAX_BYTES)
-    };
-    // Each part as NDJSON, and its rows of CSV when the CSV is split too.
-    let written: Vec<(PartRecord, Vec<u8>)> = parts
-        .par_iter()
-        .map(|part| {
-            let path = parts::path(part, "ndjson");
-            write(&path, &part.ndjson)?;
-            let record = PartRecord::of(
-                base_url,
-                &path,
-                field(part),
-                part.procedures.len(),
-                &part.ndjson,
-            );
-            if single.is_some() {
-                return Ok((record, Vec::new()));
-            }
-            let rows = part
-                .procedures
-                .iter()
-                .map(|&i| (&*c.procedures[i], &records[i]));
-            Ok((record, csv::rows(c, t, rows)?))
-        })
-        .collect::<std::io::Result<_>>()?;
-    let mut files = c.procedures.len() + parts.len();
+    let mut ndjson_parts = Vec::new();
     let mut csv_parts = Vec::new();
-    if let Some(rows) = single {
-        let mut bytes = header;
-        bytes.extend(rows);
-        write(urls::DATA_CSV, &bytes)?;
-        csv_parts.push(PartRecord::of(
-            base_url,
-            urls::DATA_CSV,
-            None,
-            c.procedures.len(),
-            &bytes,
-        ));
-        files += 1;
-    } else {
-        for (part, (_, rows)) in parts.iter().zip(&written) {
-            let path = parts::path(part, "csv");
-            let mut bytes = header.clone();
-            bytes.extend_from_slice(rows);
-            write(&path, &bytes)?;
-            csv_parts.push(PartRecord::of(
-                base_url,
-                &path,
-                field(part),
-                part.procedures.len(),
-                &bytes,
-            ));
-            files += 1;
+    let mut kept = Vec::new();
+    for (ndjson, rows) in written {
+        ndjson_parts.push(ndjson);
+        match rows {
+            CsvRows::Written(record) => csv_parts.push(record),
+            CsvRows::Kept(part) => kept.push(part),
         }
     }
-    let ndjson_parts = written.into_iter().map(|(record, _)| record).collect();
+    if !csv_split {
+        let mut rows: Vec<(usize, &[u8])> = kept.iter().flat_map(|part| part.rows()).collect();
+        rows.sort_unstable_by_key(|&(i, _)| i);
+        let size = header.len() + rows.iter().map(|(_, row)| row.len()).sum::<usize>();
+        if size <= CSV_MAX_BYTES {
+            let mut bytes = header.clone();
+            rows.iter()
+                .for_each(|(_, row)| bytes.extend_from_slice(row));
+            write(urls::DATA_CSV, &bytes)?;
+            let count = c.procedures.len();
+            csv_parts.push(PartRecord::of(
+                base_url,
+                urls::DATA_CSV,
+                None,
+                count,
+                &bytes,
+            ));
+        } else {
+            csv_parts = kept.iter().map(csv_part).collect::<std::io::Result<_>>()?;
+        }
+    }
+    let files = c.procedures.len() + ndjson_parts.len() + csv_parts.len();
     let index = records::catalogue(c, base_url, ndjson_parts, csv_parts);
     let mut json = serde_json::to_vec(&index).map_err(std::io::Error::other)?;
     json.push(b'\n');
     write(urls::DATA_JSON, &json)?;
     write(urls::DATA_SCHEMA, &schema_bytes())?;
     Ok(files + 2)
+}
+
+/// What becomes of a part's rows of CSV: a file of their own when the CSV is split, else
+/// kept for the one file.
+enum CsvRows<'a> {
+    Written(PartRecord),
+    Kept(parts::Part<'a>),
 }
 
 #[cfg(test)]

@@ -23,6 +23,10 @@ pub struct Part<'a> {
     pub procedures: Vec<usize>,
     /// Newline-delimited JSON: one record a line.
     pub ndjson: Vec<u8>,
+    /// The same records as rows of CSV (without the header)…
+    pub csv: Vec<u8>,
+    /// …each row ending where this says.
+    pub row_ends: Vec<usize>,
 }
 
 impl<'a> Part<'a> {
@@ -36,23 +40,37 @@ impl<'a> Part<'a> {
             field,
             procedures: Vec::new(),
             ndjson: Vec::new(),
+            csv: Vec::new(),
+            row_ends: Vec::new(),
         }
+    }
+
+    /// Each procedure's row of CSV, with its index.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, &[u8])> {
+        let starts = std::iter::once(0).chain(self.row_ends.iter().copied());
+        self.procedures
+            .iter()
+            .zip(starts.zip(&self.row_ends))
+            .map(|(&i, (start, &end))| (i, &self.csv[start..end]))
     }
 }
 
 /// The parts: each field's procedures in code order, in the order of `fields.yaml`, cut so
-/// that no part is larger than `max_bytes` (a single larger record has a part of its own).
-/// `line(i)`: the compact JSON of the `i`th procedure's record, without its newline.
-pub fn split<'a, Line: AsRef<[u8]>>(
+/// that no part's NDJSON is larger than `max_bytes` (a single larger record has a part of
+/// its own). `lines(i)`: the `i`th procedure's record as compact JSON (without its
+/// newline) and as a row of CSV. Each part is handed to `done` once it is complete, so
+/// that only the parts being filled are held; returns what `done` returned, in order.
+pub fn split<'a, Json: AsRef<[u8]>, Done: Send>(
     c: &'a Catalogue,
     max_bytes: usize,
-    line: impl Fn(usize) -> std::io::Result<Line> + Sync,
-) -> std::io::Result<Vec<Part<'a>>> {
+    lines: impl Fn(usize) -> std::io::Result<(Json, Vec<u8>)> + Sync,
+    done: impl Fn(Part<'a>) -> std::io::Result<Done> + Sync,
+) -> std::io::Result<Vec<Done>> {
     let mut by_field: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, p) in c.procedures.iter().enumerate() {
         by_field.entry(p.field.as_str()).or_default().push(i);
     }
-    let fields: Vec<Vec<Part>> = c
+    let fields: Vec<Vec<Done>> = c
         .fields
         .par_iter()
         .map(|field| {
@@ -62,17 +80,19 @@ pub fn split<'a, Line: AsRef<[u8]>>(
             };
             let mut part = Part::new(field, 1);
             for &i in indexes {
-                let line = line(i)?;
-                let line = line.as_ref();
-                if !part.procedures.is_empty() && part.ndjson.len() + line.len() + 1 > max_bytes {
+                let (json, row) = lines(i)?;
+                let json = json.as_ref();
+                if !part.procedures.is_empty() && part.ndjson.len() + json.len() + 1 > max_bytes {
                     let next = Part::new(field, parts.len() + 2);
-                    parts.push(std::mem::replace(&mut part, next));
+                    parts.push(done(std::mem::replace(&mut part, next))?);
                 }
-                part.ndjson.extend_from_slice(line);
+                part.ndjson.extend_from_slice(json);
                 part.ndjson.push(b'\n');
+                part.csv.extend_from_slice(&row);
+                part.row_ends.push(part.csv.len());
                 part.procedures.push(i);
             }
-            parts.push(part);
+            parts.push(done(part)?);
             Ok(parts)
         })
         .collect::<std::io::Result<_>>()?;

@@ -559,12 +559,15 @@ pub fn field_ref(base_url: &str, id: &str) -> Ref {
     }
 }
 
+/// The record of the procedure `p` of `c`, with URLs under `base_url`.
+pub fn procedure(c: &Catalogue, base_url: &str, p: &Procedure) -> ProcedureRecord {
+    Records { c, base_url }.procedure(p)
+}
+
 /// Every procedure's record, in code order, with URLs under `base_url`.
 pub fn procedures(c: &Catalogue, base_url: &str) -> Vec<ProcedureRecord> {
-    use rayon::prelude::*;
-    let records = Records { c, base_url };
     c.procedures
-        .par_iter()
-        .map(|p| records.procedure(p))
+        .iter()
+        .map(|p| procedure(c, base_url, p))
         .collect()
 }
