@@ -5,7 +5,7 @@
 // of src/search/query.rs and tantivy's BM25, computed in 32-bit floats as tantivy does, so
 // that its ranking equals `thutuc search` (tests/search_parity.rs holds it to that).
 
-const FORMAT = 6;
+const FORMAT = 7;
 
 // ---------------------------------------------------------------- analyzer (analyzer.rs)
 
@@ -158,7 +158,9 @@ function parseTerms(bytes, m, width) {
     const lists = new Map();
     for (let l = r.varint(); l > 0; l--) {
       const field = r.varint();
-      const spec = m.fields[field];
+      // fields `fields.length` and the next: the bounds of a pair of common words
+      // (encoding 4)
+      const spec = m.fields[field] || (field === m.fields.length || field === m.fields.length + 1 ? {} : null);
       if (!spec) throw new Error('search index: unknown field');
       const df = r.varint();
       const mode = r.varint();
@@ -548,8 +550,18 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   }
 
   // Adds the scores of `t` in region `r` (ids base…base+width) into `score`, marking `hit`.
-  async function addRegion(m, t, r, base, width, score, hit) {
+  // With `estimate`, a blocked list outside the short family is not fetched: its bound in
+  // the region is added to every document there.
+  async function addRegion(m, t, r, base, width, score, hit, estimate) {
     if (!t.bounds.has(r)) return;
+    if (estimate && t.list.regions && t.family !== 'short') {
+      const s = t.bounds.get(r);
+      for (let d = 0; d < width; d++) {
+        score[d] += s;
+        hit[d] = 1;
+      }
+      return;
+    }
     let docs;
     let tf;
     let norm;
@@ -744,7 +756,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
           pairs.forEach((pair, i) => {
             if (!inQuery[i] || !inQuery[i + 1] || inPhrase[i]) return;
             const t = termList(m, pairShards[i], 'pair', pair, pair, f, field.boost);
-            if (t) optional.push(t);
+            if (t) optional.push(Object.assign(t, { pair: i }));
           });
         } else if (field.form === 'whole' && withWhole) {
           const t = termList(m, wholeShard, 'whole', wholeTerm, wholeTerm, f, field.boost);
@@ -759,30 +771,122 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         for (const g of groups) if (g.some((t) => t.bounds.has(r))) best = Math.max(best, sumBounds(g, r));
         return best;
       };
+      // Adjacent words that are units of one word each, whose bigram holds the bounds of
+      // the two words together (`shards.rs` `pair_bounds`): per region, the best any
+      // procedure there scores with both words (and, for the word being typed, with the
+      // first word and a completion of the second)
+      const tables = [];
+      for (let k = 0; k + 1 < kept.length; k++) {
+        const [a, b] = [units[kept[k]], units[kept[k + 1]]];
+        if (a.end - a.start !== 1 || b.end - b.start !== 1 || a.end !== b.start) continue;
+        if (musts[k][0][0].length !== 1) continue;
+        const lists = pairShards[a.start].get(pairs[a.start]);
+        const both = lists && lists.get(m.fields.length);
+        if (!both) continue;
+        const completion = lists.get(m.fields.length + 1);
+        tables[k] = {
+          both: both.regions,
+          completion: completion ? completion.regions : new Map(),
+          bigram: optional.filter((t) => t.pair === a.start),
+        };
+      }
       const regionCount = Math.ceil(m.docs / m.region);
       const allowed = all ? null : allowedIds(m, want);
       const candidates = [];
+      // per kept unit, its bound in the region
+      const unitBound = new Array(kept.length);
+      const altBound = (alt, r) => {
+        let sum = 0;
+        for (const groups of alt) {
+          const b = matchBound(groups, r);
+          if (b < 0) return -1;
+          sum += b;
+        }
+        return sum + sumBounds(alt.pairs, r);
+      };
+      const groupBound = (g, r) => (g.some((t) => t.bounds.has(r)) ? sumBounds(g, r) : -1);
+      // The ways kept unit j (one word) can match in region r: { kind, bound, own }, own
+      // being what the way adds beyond the word itself when it has the word at no more than
+      // its weight (0 for the word as typed, the rest of a meaning), else −1
+      const ways = (j, r) => {
+        const unit = units[kept[j]];
+        const word = words[unit.start].folded;
+        const [typed, ...others] = musts[j];
+        const groups = typed[0];
+        const out = [];
+        const exact = groupBound(groups[0], r);
+        if (exact >= 0) out.push({ kind: 'exact', bound: exact, own: 0 });
+        let completion = -1;
+        for (let g = 1; g < groups.length; g++) completion = Math.max(completion, groupBound(groups[g], r));
+        if (completion >= 0) out.push({ kind: 'completion', bound: completion, own: -1 });
+        others.forEach((alt, i) => {
+          const bound = altBound(alt, r);
+          if (bound < 0) return;
+          const meaning = unit.alternatives[i];
+          const at = meaning.factor <= 1 ? meaning.words.findIndex((w) => w.folded === word) : -1;
+          let own = -1;
+          if (at >= 0) {
+            own = sumBounds(alt.pairs, r);
+            alt.forEach((groups, w) => { if (w !== at) own += matchBound(groups, r); });
+          }
+          out.push({ kind: 'alternative', bound, own });
+        });
+        return out;
+      };
       for (let r = 0; r < regionCount; r++) {
         let bound = 0;
         let every = true;
-        for (const alts of musts) {
+        for (let k = 0; k < kept.length; k++) {
+          const alts = musts[k];
           let best = -1;
-          for (const alt of alts) {
-            let sum = 0;
-            for (const groups of alt) {
-              const b = matchBound(groups, r);
-              if (b < 0) { sum = -1; break; }
-              sum += b;
-            }
-            if (sum >= 0) sum += sumBounds(alt.pairs, r);
-            best = Math.max(best, sum);
-          }
+          for (const alt of alts) best = Math.max(best, altBound(alt, r));
           if (best < 0) { every = false; break; }
           bound += best;
+          unitBound[k] = best;
         }
         if (!every) continue;
         if (allowed && !allowed(r)) continue;
-        candidates.push({ r, bound: bound + sumBounds(optional, r) + bonus });
+        bound += sumBounds(optional, r);
+        // the same with the words of a table counted together, pairing them from the first
+        // word or from the second; the least of the three bounds holds
+        for (const from of [0, 1]) {
+          if (!tables.length) break;
+          let sum = 0;
+          const covered = new Set();
+          for (let k = 0; k < kept.length;) {
+            const table = k >= from && tables[k];
+            if (!table) {
+              sum += unitBound[k];
+              k += 1;
+              continue;
+            }
+            const bigram = sumBounds(table.bigram, r);
+            const [ways0, ways1] = [k, k + 1].map((j) => ways(j, r));
+            const both = table.both.has(r) ? table.both.get(r) : -1;
+            const completed = table.completion.has(r) ? table.completion.get(r) : -1;
+            let pair = -1;
+            for (const x of ways0) {
+              for (const y of ways1) {
+                // a word matched as typed, or in a meaning that has it at no more than its
+                // weight, is inside the table; the rest of the meaning adds its own bound
+                let v;
+                if (x.own >= 0 && y.kind !== 'completion' && y.own >= 0) v = both < 0 ? -1 : both + x.own + y.own;
+                else if (x.own >= 0 && y.kind === 'completion') v = completed < 0 ? -1 : completed + x.own;
+                else v = x.bound + y.bound + bigram;
+                pair = Math.max(pair, v);
+              }
+            }
+            if (pair < 0) { sum = -1; break; }
+            sum += pair;
+            covered.add(units[kept[k]].start);
+            k += 2;
+          }
+          if (sum < 0) { bound = -1; break; }
+          for (const t of optional) if (!covered.has(t.pair)) sum += t.bounds.get(r) || 0;
+          bound = Math.min(bound, sum);
+        }
+        if (bound < 0) continue;
+        candidates.push({ r, bound: bound + bonus });
       }
       candidates.sort((a, b) => b.bound - a.bound || a.r - b.r);
 
@@ -795,13 +899,13 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       const scores = new Map();
       const found = [];
       let processed = 0;
-      const wordScores = async (groups, r, first, width) => {
+      const wordScores = async (groups, r, first, width, estimate) => {
         const score = new Float64Array(width);
         const hit = new Uint8Array(width);
         for (let gi = 0; gi < groups.length; gi++) {
           const s = gi === 0 ? score : new Float64Array(width);
           const h = gi === 0 ? hit : new Uint8Array(width);
-          for (const t of groups[gi]) await addRegion(m, t, r, first, width, s, h);
+          for (const t of groups[gi]) await addRegion(m, t, r, first, width, s, h, estimate);
           if (gi === 0) continue;
           for (let d = 0; d < width; d++) {
             if (h[d] && (!hit[d] || s[d] > score[d])) score[d] = s[d];
@@ -810,13 +914,9 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         }
         return { score, hit };
       };
-      for (const { r, bound } of candidates) {
-        if (!all && found.length >= top) {
-          found.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
-          if (scores.get(found[top - 1]) > slack(bound)) break;
-        }
-        const first = r * m.region;
-        const width = Math.min(m.region, m.docs - first);
+      // The scores of the documents of region r: each clause's, and the optional lists'
+      // (upper bounds with `estimate`, from the short postings and the others' bounds)
+      const scoreRegion = async (r, first, width, estimate) => {
         const clauseScores = await Promise.all(musts.map(async (alts) => {
           const score = new Float64Array(width);
           const hit = new Uint8Array(width);
@@ -825,7 +925,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
             let aScore = null;
             let aHit = null;
             for (const groups of alt) {
-              const w = await wordScores(groups, r, first, width);
+              const w = await wordScores(groups, r, first, width, estimate);
               if (!aScore) {
                 aScore = w.score;
                 aHit = w.hit;
@@ -839,7 +939,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
             if (alt.pairs.length) {
               const pScore = new Float64Array(width);
               const pHit = new Uint8Array(width);
-              for (const t of alt.pairs) await addRegion(m, t, r, first, width, pScore, pHit);
+              for (const t of alt.pairs) await addRegion(m, t, r, first, width, pScore, pHit, estimate);
               for (let d = 0; d < width; d++) if (aHit[d] && pHit[d]) aScore[d] = f32(aScore[d] + pScore[d]);
             }
             for (let d = 0; d < width; d++) {
@@ -851,7 +951,32 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         }));
         const extra = new Float64Array(width);
         const extraHit = new Uint8Array(width);
-        for (const t of optional) await addRegion(m, t, r, first, width, extra, extraHit);
+        for (const t of optional) await addRegion(m, t, r, first, width, extra, extraHit, estimate);
+        return { clauseScores, extra, extraHit };
+      };
+      for (const { r, bound } of candidates) {
+        if (!all && found.length >= top) {
+          found.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+          if (scores.get(found[top - 1]) > slack(bound)) break;
+        }
+        const first = r * m.region;
+        const width = Math.min(m.region, m.docs - first);
+        if (!all && found.length >= top) {
+          // the short postings first: when no document there can beat the last shown
+          // result, the region's body and pair postings are not fetched
+          const tenth = scores.get(found[top - 1]);
+          const estimate = await scoreRegion(r, first, width, true);
+          let best = -1;
+          for (let d = 0; d < width; d++) {
+            if (!estimate.clauseScores.every((c) => c.hit[d]) || !passes(first + d, null)) continue;
+            let sum = 0;
+            for (const c of estimate.clauseScores) sum += c.score[d];
+            if (estimate.extraHit[d]) sum += estimate.extra[d];
+            best = Math.max(best, sum + bonus);
+          }
+          if (tenth > slack(best)) continue;
+        }
+        const { clauseScores, extra, extraHit } = await scoreRegion(r, first, width, false);
         for (let d = 0; d < width; d++) {
           if (!clauseScores.every((c) => c.hit[d])) continue;
           let s = 0;
