@@ -712,11 +712,19 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         const boost = f32(field.boost * factor);
         pairList.forEach((pair, i) => {
           const t = termList(m, shardList[i], 'pair', pair, pair, f, boost);
-          if (t) out.push(t);
+          if (t) out.push(Object.assign(t, { pair: i }));
         });
       });
       return out;
     };
+    // The bounds of pair i of a word list held with its bigram, if any (see `tables` below)
+    const pairTables = (pairList, shardList) => pairList.map((pair, i) => {
+      const lists = shardList[i] && shardList[i].get(pair);
+      const both = lists && lists.get(m.fields.length);
+      if (!both) return null;
+      const completion = lists.get(m.fields.length + 1);
+      return { both: both.regions, completion: completion ? completion.regions : new Map() };
+    });
     const inPhrase = new Uint8Array(words.length);
     const clauses = units.map((u, ui) => {
       const typed = [];
@@ -726,10 +734,14 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         for (let i = u.start; i + 1 < u.end; i++) inPhrase[i] = 1;
         const span = pairs.slice(u.start, u.end - 1);
         typed.pairs = pairLists(span, pairShards.slice(u.start, u.end - 1), 1);
+        typed.tables = pairTables(span, pairShards.slice(u.start, u.end - 1));
+        typed.factor = 1;
       }
       return [typed, ...u.alternatives.map((a, ai) => {
         const alt = a.words.map((w, wi) => [wordGroup(m, { short: altShards[ui][ai][wi] }, w, a.factor, true)]);
         alt.pairs = pairLists(pairsOf(a.words), altPairShards[ui][ai], a.factor);
+        alt.tables = pairTables(pairsOf(a.words), altPairShards[ui][ai]);
+        alt.factor = a.factor;
         return alt;
       })];
     });
@@ -795,6 +807,8 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       const candidates = [];
       // per kept unit, its bound in the region
       const unitBound = new Array(kept.length);
+      // An alternative of several words: the sum over its words, or less through the tables
+      // of its adjacent pairs (scaled by the alternative's factor)
       const altBound = (alt, r) => {
         let sum = 0;
         for (const groups of alt) {
@@ -802,7 +816,31 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
           if (b < 0) return -1;
           sum += b;
         }
-        return sum + sumBounds(alt.pairs, r);
+        let bound = sum + sumBounds(alt.pairs, r);
+        if (!alt.tables) return bound;
+        for (const from of [0, 1]) {
+          let tight = 0;
+          const covered = new Set();
+          for (let i = 0; i < alt.length;) {
+            const table = i >= from && i + 1 < alt.length && alt[i].length === 1 && alt.tables[i];
+            if (!table) {
+              tight += matchBound(alt[i], r);
+              i += 1;
+              continue;
+            }
+            let both = table.both.has(r) ? table.both.get(r) : -1;
+            if (alt[i + 1].length > 1 && table.completion.has(r)) both = Math.max(both, table.completion.get(r));
+            // no procedure there has both words
+            if (both < 0) return -1;
+            // every list of the alternative weighs `factor` times its field's boost
+            tight += alt.factor * both;
+            covered.add(i);
+            i += 2;
+          }
+          for (const t of alt.pairs) if (!covered.has(t.pair)) tight += t.bounds.get(r) || 0;
+          bound = Math.min(bound, tight);
+        }
+        return bound;
       };
       const groupBound = (g, r) => (g.some((t) => t.bounds.has(r)) ? sumBounds(g, r) : -1);
       // The ways kept unit j (one word) can match in region r: { kind, bound, own }, own
