@@ -154,9 +154,10 @@
 //! words of a synonym phrase and of each of its meanings are paired through their tables the
 //! same way (a meaning's lists all weigh its factor times their field's boost, so its pairs
 //! are bounded by the factor times the table).
-//! It then fetches a region's short files first, scores with each other blocked list's
-//! bound in that region standing in for its postings, and skips the region (its body and
-//! pair files unfetched) when no procedure there can beat the last result shown.
+//! It then fetches a region's short files first, for the two words (units) of the largest
+//! bounds there, then one more at a time, scoring with each other blocked list's bound in
+//! that region standing in for its postings, and skips the region (its other files
+//! unfetched) as soon as no procedure there can beat the last result shown.
 //!
 //! A **completion shard** holds the candidate completions (folded terms of the completing
 //! fields, three characters or more) whose first two characters hash to it:

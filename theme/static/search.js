@@ -550,11 +550,12 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   }
 
   // Adds the scores of `t` in region `r` (ids base…base+width) into `score`, marking `hit`.
-  // With `estimate`, a blocked list outside the short family is not fetched: its bound in
-  // the region is added to every document there.
+  // An estimate instead of a score: with `estimate` 1, a blocked list outside the short
+  // family is not fetched, its bound in the region is added to every document there; with
+  // 2, no blocked list is fetched.
   async function addRegion(m, t, r, base, width, score, hit, estimate) {
     if (!t.bounds.has(r)) return;
-    if (estimate && t.list.regions && t.family !== 'short') {
+    if (estimate && t.list.regions && (estimate === 2 || t.family !== 'short')) {
       const s = t.bounds.get(r);
       for (let d = 0; d < width; d++) {
         score[d] += s;
@@ -924,7 +925,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
           bound = Math.min(bound, sum);
         }
         if (bound < 0) continue;
-        candidates.push({ r, bound: bound + bonus });
+        candidates.push({ r, bound: bound + bonus, clauses: unitBound.slice() });
       }
       candidates.sort((a, b) => b.bound - a.bound || a.r - b.r);
 
@@ -953,9 +954,11 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         return { score, hit };
       };
       // The scores of the documents of region r: each clause's, and the optional lists'
-      // (upper bounds with `estimate`, from the short postings and the others' bounds)
+      // (upper bounds with `estimate`, a function of the clause: 1 from its short postings
+      // and its other lists' bounds, 2 from its lists' bounds)
       const scoreRegion = async (r, first, width, estimate) => {
-        const clauseScores = await Promise.all(musts.map(async (alts) => {
+        const clauseScores = await Promise.all(musts.map(async (alts, k) => {
+          const mode = estimate ? estimate(k) : 0;
           const score = new Float64Array(width);
           const hit = new Uint8Array(width);
           for (const alt of alts) {
@@ -963,7 +966,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
             let aScore = null;
             let aHit = null;
             for (const groups of alt) {
-              const w = await wordScores(groups, r, first, width, estimate);
+              const w = await wordScores(groups, r, first, width, mode);
               if (!aScore) {
                 aScore = w.score;
                 aHit = w.hit;
@@ -977,7 +980,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
             if (alt.pairs.length) {
               const pScore = new Float64Array(width);
               const pHit = new Uint8Array(width);
-              for (const t of alt.pairs) await addRegion(m, t, r, first, width, pScore, pHit, estimate);
+              for (const t of alt.pairs) await addRegion(m, t, r, first, width, pScore, pHit, mode);
               for (let d = 0; d < width; d++) if (aHit[d] && pHit[d]) aScore[d] = f32(aScore[d] + pScore[d]);
             }
             for (let d = 0; d < width; d++) {
@@ -989,10 +992,10 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         }));
         const extra = new Float64Array(width);
         const extraHit = new Uint8Array(width);
-        for (const t of optional) await addRegion(m, t, r, first, width, extra, extraHit, estimate);
+        for (const t of optional) await addRegion(m, t, r, first, width, extra, extraHit, estimate ? 1 : 0);
         return { clauseScores, extra, extraHit };
       };
-      for (const { r, bound } of candidates) {
+      for (const { r, bound, clauses: clauseBounds } of candidates) {
         if (!all && found.length >= top) {
           found.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
           if (scores.get(found[top - 1]) > slack(bound)) break;
@@ -1000,19 +1003,26 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         const first = r * m.region;
         const width = Math.min(m.region, m.docs - first);
         if (!all && found.length >= top) {
-          // the short postings first: when no document there can beat the last shown
-          // result, the region's body and pair postings are not fetched
+          // the short postings first, the clauses of the largest bounds first: when no
+          // document there can beat the last shown result, the region's other postings are
+          // not fetched
           const tenth = scores.get(found[top - 1]);
-          const estimate = await scoreRegion(r, first, width, true);
-          let best = -1;
-          for (let d = 0; d < width; d++) {
-            if (!estimate.clauseScores.every((c) => c.hit[d]) || !passes(first + d, null)) continue;
-            let sum = 0;
-            for (const c of estimate.clauseScores) sum += c.score[d];
-            if (estimate.extraHit[d]) sum += estimate.extra[d];
-            best = Math.max(best, sum + bonus);
+          const order = kept.map((_, k) => k).sort((a, b) => clauseBounds[b] - clauseBounds[a] || a - b);
+          let skip = false;
+          for (let n = Math.min(2, kept.length); n <= kept.length && !skip; n++) {
+            const fetched = new Set(order.slice(0, n));
+            const estimate = await scoreRegion(r, first, width, (k) => (fetched.has(k) ? 1 : 2));
+            let best = -1;
+            for (let d = 0; d < width; d++) {
+              if (!estimate.clauseScores.every((c) => c.hit[d]) || !passes(first + d, null)) continue;
+              let sum = 0;
+              for (const c of estimate.clauseScores) sum += c.score[d];
+              if (estimate.extraHit[d]) sum += estimate.extra[d];
+              best = Math.max(best, sum + bonus);
+            }
+            skip = tenth > slack(best);
           }
-          if (tenth > slack(best)) continue;
+          if (skip) continue;
         }
         const { clauseScores, extra, extraHit } = await scoreRegion(r, first, width, false);
         for (let d = 0; d < width; d++) {
