@@ -148,12 +148,11 @@
 //! only when some procedure has `a` and a completion of `b`. A region that the list `F` of
 //! an adjacent pair of the query's words leaves out holds no procedure with both words.
 //! The client bounds a region by the least of the sum over words and the sums that count
-//! adjacent pairs of words (one word each, no completions on the first) through their
-//! tables, pairing from the first word or from the second; a synonym's meaning that has the
-//! word at no more than its weight counts through the table too, its other words apart. The
-//! words of a synonym phrase and of each of its meanings are paired through their tables the
-//! same way (a meaning's lists all weigh its factor times their field's boost, so its pairs
-//! are bounded by the factor times the table).
+//! adjacent pairs of words (units of one word with no synonyms, no completions on the first)
+//! through their tables, pairing from the first word or from the second. The words of a
+//! synonym phrase and of each of its meanings are paired through their tables the same way
+//! (a meaning's lists all weigh its factor times their field's boost, so its pairs are
+//! bounded by the factor times the table).
 //! It then fetches a region's short files first, for the two words (units) of the largest
 //! bounds there, then one more at a time, scoring with each other blocked list's bound in
 //! that region standing in for its postings, and skips the region (its other files

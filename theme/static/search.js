@@ -718,13 +718,12 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       });
       return out;
     };
-    // The bounds of pair i of a word list held with its bigram, if any (see `tables` below)
+    // The tables of the pairs of a list of words (`shards.rs` `pair_bounds`): per pair,
+    // [both words, the first and a completion of the second] (region → bound), or null
     const pairTables = (pairList, shardList) => pairList.map((pair, i) => {
       const lists = shardList[i] && shardList[i].get(pair);
-      const both = lists && lists.get(m.fields.length);
-      if (!both) return null;
-      const completion = lists.get(m.fields.length + 1);
-      return { both: both.regions, completion: completion ? completion.regions : new Map() };
+      const table = (f) => (lists && lists.get(f) || { regions: new Map() }).regions;
+      return lists && lists.has(m.fields.length) ? [table(m.fields.length), table(m.fields.length + 1)] : null;
     });
     const inPhrase = new Uint8Array(words.length);
     const clauses = units.map((u, ui) => {
@@ -788,28 +787,37 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       // the two words together (`shards.rs` `pair_bounds`): per region, the best any
       // procedure there scores with both words (and, for the word being typed, with the
       // first word and a completion of the second)
-      const tables = [];
-      for (let k = 0; k + 1 < kept.length; k++) {
-        const [a, b] = [units[kept[k]], units[kept[k + 1]]];
-        if (a.end - a.start !== 1 || b.end - b.start !== 1 || a.end !== b.start) continue;
-        if (musts[k][0][0].length !== 1) continue;
-        const lists = pairShards[a.start].get(pairs[a.start]);
-        const both = lists && lists.get(m.fields.length);
-        if (!both) continue;
-        const completion = lists.get(m.fields.length + 1);
-        tables[k] = {
-          both: both.regions,
-          completion: completion ? completion.regions : new Map(),
-          bigram: optional.filter((t) => t.pair === a.start),
-        };
-      }
-      const regionCount = Math.ceil(m.docs / m.region);
-      const allowed = all ? null : allowedIds(m, want);
-      const candidates = [];
-      // per kept unit, its bound in the region
-      const unitBound = new Array(kept.length);
-      // An alternative of several words: the sum over its words, or less through the tables
-      // of its adjacent pairs (scaled by the alternative's factor)
+      // A region's bound adds each word's best score there. Adjacent words whose pair has
+      // a table count together instead, at the best score of both in one procedure there;
+      // pairing from the first word or from the second, the least sum holds. pair(i) is
+      // that score less the bound of the pair's bigram lists (counted apart), null if
+      // no procedure there has both (then so is the sum), undefined without a table.
+      const paired = (n, single, pair) => {
+        let best = Infinity;
+        for (const from of [0, 1]) {
+          let sum = 0;
+          for (let i = 0; i < n; i++) {
+            const p = i >= from && i + 1 < n ? pair(i) : undefined;
+            if (p === null) return null;
+            if (p === undefined) {
+              sum += single(i);
+            } else {
+              sum += p;
+              i++;
+            }
+          }
+          best = Math.min(best, sum);
+        }
+        return best;
+      };
+      const bigramBound = (lists, i, r) => sumBounds(lists.filter((t) => t.pair === i), r);
+      // both words ([0]), or the second completed ([1]) when it has completions
+      const tableBound = (table, completes, r) => {
+        const v = Math.max(table[0].has(r) ? table[0].get(r) : -1, completes && table[1].has(r) ? table[1].get(r) : -1);
+        return v < 0 ? null : v;
+      };
+      // An alternative: the sum over its words, or less through its pairs' tables (all its
+      // lists weigh its factor times their field's boost)
       const altBound = (alt, r) => {
         let sum = 0;
         for (const groups of alt) {
@@ -817,115 +825,36 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
           if (b < 0) return -1;
           sum += b;
         }
-        let bound = sum + sumBounds(alt.pairs, r);
-        if (!alt.tables) return bound;
-        for (const from of [0, 1]) {
-          let tight = 0;
-          const covered = new Set();
-          for (let i = 0; i < alt.length;) {
-            const table = i >= from && i + 1 < alt.length && alt[i].length === 1 && alt.tables[i];
-            if (!table) {
-              tight += matchBound(alt[i], r);
-              i += 1;
-              continue;
-            }
-            let both = table.both.has(r) ? table.both.get(r) : -1;
-            if (alt[i + 1].length > 1 && table.completion.has(r)) both = Math.max(both, table.completion.get(r));
-            // no procedure there has both words
-            if (both < 0) return -1;
-            // every list of the alternative weighs `factor` times its field's boost
-            tight += alt.factor * both;
-            covered.add(i);
-            i += 2;
-          }
-          for (const t of alt.pairs) if (!covered.has(t.pair)) tight += t.bounds.get(r) || 0;
-          bound = Math.min(bound, tight);
-        }
-        return bound;
-      };
-      const groupBound = (g, r) => (g.some((t) => t.bounds.has(r)) ? sumBounds(g, r) : -1);
-      // The ways kept unit j (one word) can match in region r: { kind, bound, own }, own
-      // being what the way adds beyond the word itself when it has the word at no more than
-      // its weight (0 for the word as typed, the rest of a meaning), else −1
-      const ways = (j, r) => {
-        const unit = units[kept[j]];
-        const word = words[unit.start].folded;
-        const [typed, ...others] = musts[j];
-        const groups = typed[0];
-        const out = [];
-        const exact = groupBound(groups[0], r);
-        if (exact >= 0) out.push({ kind: 'exact', bound: exact, own: 0 });
-        let completion = -1;
-        for (let g = 1; g < groups.length; g++) completion = Math.max(completion, groupBound(groups[g], r));
-        if (completion >= 0) out.push({ kind: 'completion', bound: completion, own: -1 });
-        others.forEach((alt, i) => {
-          const bound = altBound(alt, r);
-          if (bound < 0) return;
-          const meaning = unit.alternatives[i];
-          const at = meaning.factor <= 1 ? meaning.words.findIndex((w) => w.folded === word) : -1;
-          let own = -1;
-          if (at >= 0) {
-            own = sumBounds(alt.pairs, r);
-            alt.forEach((groups, w) => { if (w !== at) own += matchBound(groups, r); });
-          }
-          out.push({ kind: 'alternative', bound, own });
+        const tight = alt.tables && paired(alt.length, (i) => matchBound(alt[i], r), (i) => {
+          const table = alt[i].length === 1 && alt.tables[i];
+          if (!table) return undefined;
+          const v = tableBound(table, alt[i + 1].length > 1, r);
+          return v === null ? null : alt.factor * v - bigramBound(alt.pairs, i, r);
         });
-        return out;
+        return tight === null ? -1 : (tight === undefined ? sum : Math.min(sum, tight)) + sumBounds(alt.pairs, r);
       };
+      // Adjacent units of one word each, with no meanings, the first not being completed:
+      // the tables of their pairs
+      const single = (k) => units[kept[k]].end - units[kept[k]].start === 1 && !units[kept[k]].alternatives.length;
+      const tables = kept.map((u, k) => k + 1 < kept.length && single(k) && single(k + 1) &&
+        units[kept[k + 1]].start === units[u].end && musts[k][0][0].length === 1 &&
+        pairTables([pairs[units[u].start]], [pairShards[units[u].start]])[0]);
+      const regionCount = Math.ceil(m.docs / m.region);
+      const allowed = all ? null : allowedIds(m, want);
+      const candidates = [];
       for (let r = 0; r < regionCount; r++) {
-        let bound = 0;
-        let every = true;
-        for (let k = 0; k < kept.length; k++) {
-          const alts = musts[k];
-          let best = -1;
-          for (const alt of alts) best = Math.max(best, altBound(alt, r));
-          if (best < 0) { every = false; break; }
-          bound += best;
-          unitBound[k] = best;
-        }
-        if (!every) continue;
         if (allowed && !allowed(r)) continue;
-        bound += sumBounds(optional, r);
-        // the same with the words of a table counted together, pairing them from the first
-        // word or from the second; the least of the three bounds holds
-        for (const from of [0, 1]) {
-          if (!tables.length) break;
-          let sum = 0;
-          const covered = new Set();
-          for (let k = 0; k < kept.length;) {
-            const table = k >= from && tables[k];
-            if (!table) {
-              sum += unitBound[k];
-              k += 1;
-              continue;
-            }
-            const bigram = sumBounds(table.bigram, r);
-            const [ways0, ways1] = [k, k + 1].map((j) => ways(j, r));
-            const both = table.both.has(r) ? table.both.get(r) : -1;
-            const completed = table.completion.has(r) ? table.completion.get(r) : -1;
-            let pair = -1;
-            for (const x of ways0) {
-              for (const y of ways1) {
-                // a word matched as typed, or in a meaning that has it at no more than its
-                // weight, is inside the table; the rest of the meaning adds its own bound
-                let v;
-                if (x.own >= 0 && y.kind !== 'completion' && y.own >= 0) v = both < 0 ? -1 : both + x.own + y.own;
-                else if (x.own >= 0 && y.kind === 'completion') v = completed < 0 ? -1 : completed + x.own;
-                else v = x.bound + y.bound + bigram;
-                pair = Math.max(pair, v);
-              }
-            }
-            if (pair < 0) { sum = -1; break; }
-            sum += pair;
-            covered.add(units[kept[k]].start);
-            k += 2;
-          }
-          if (sum < 0) { bound = -1; break; }
-          for (const t of optional) if (!covered.has(t.pair)) sum += t.bounds.get(r) || 0;
-          bound = Math.min(bound, sum);
-        }
-        if (bound < 0) continue;
-        candidates.push({ r, bound: bound + bonus, clauses: unitBound.slice() });
+        const clauseBounds = musts.map((alts) => Math.max(...alts.map((alt) => altBound(alt, r))));
+        if (clauseBounds.some((b) => b < 0)) continue;
+        const tight = paired(kept.length, (k) => clauseBounds[k], (k) => {
+          if (!tables[k]) return undefined;
+          const best = tableBound(tables[k], musts[k + 1][0][0].length > 1, r);
+          if (best === null) return null;
+          return best - bigramBound(optional, units[kept[k]].start, r);
+        });
+        if (tight === null) continue;
+        const bound = Math.min(clauseBounds.reduce((a, b) => a + b, 0), tight);
+        candidates.push({ r, bound: bound + sumBounds(optional, r) + bonus, clauses: clauseBounds });
       }
       candidates.sort((a, b) => b.bound - a.bound || a.r - b.r);
 
