@@ -510,6 +510,11 @@ pub fn pair_bounds(stored: &Stored, scoring: &Scoring) -> BTreeMap<String, (u64,
             .collect()
     };
     let mut completions: BTreeMap<&str, Vec<(u32, f64)>> = BTreeMap::new();
+    // S(a) as a column of N (0: not there), for the pairs of one first word (keys "a …" are
+    // consecutive)
+    let mut column = vec![0.0f64; n];
+    let mut bigram_column = vec![0.0f64; n];
+    let mut in_column: Option<&str> = None;
     for (term, (a, b)) in &pairs {
         let (a, b) = (*a, *b);
         for w in [a, b] {
@@ -522,30 +527,47 @@ pub fn pair_bounds(stored: &Stored, scoring: &Scoring) -> BTreeMap<String, (u64,
             let c = completion_scores(b);
             completions.insert(b, c);
         }
-        let (sa, sb) = (&scores[a], &scores[b]);
-        // the bigram lists of "a b", as (doc, score), merged
-        let mut bigram: BTreeMap<u32, f64> = BTreeMap::new();
-        for &f in &pair_fields {
-            if let Some(postings) = stored.fields[f].terms.get(term.as_str()) {
-                let score = scoring.scorer(f, postings.len());
-                for p in postings {
-                    *bigram.entry(p.doc).or_default() += score(p);
+        if in_column != Some(a) {
+            if let Some(previous) = in_column {
+                for &(d, _) in &scores[previous] {
+                    column[d as usize] = 0.0;
                 }
             }
+            for &(d, s) in &scores[a] {
+                column[d as usize] = s;
+            }
+            in_column = Some(a);
         }
-        let bigram = |d: u32| bigram.get(&d).copied().unwrap_or(0.0);
+        let sb = &scores[b];
+        // the bigram lists of "a b", as a column of N (cleared below)
+        let bigram_lists: Vec<(usize, &Vec<Posting>)> = pair_fields
+            .iter()
+            .filter_map(|&f| Some((f, stored.fields[f].terms.get(term.as_str())?)))
+            .collect();
+        for &(f, postings) in &bigram_lists {
+            let score = scoring.scorer(f, postings.len());
+            for p in postings {
+                bigram_column[p.doc as usize] += score(p);
+            }
+        }
+        let bigram = |d: u32| bigram_column[d as usize];
         let mut bytes = Vec::new();
-        let (both, bounds) = together(sa, sb, &bigram);
+        let (both, bounds) = together(&column, sb, &bigram);
         varint(&mut bytes, FIELDS.len() as u64);
         varint(&mut bytes, both);
         region_bounds(&mut bytes, &bounds, stored.num_docs);
-        let (with_completion, bounds) = together(sa, &completions[b], &bigram);
+        let (with_completion, bounds) = together(&column, &completions[b], &bigram);
         let mut lists = 1;
         if with_completion > 0 {
             varint(&mut bytes, FIELDS.len() as u64 + 1);
             varint(&mut bytes, with_completion);
             region_bounds(&mut bytes, &bounds, stored.num_docs);
             lists += 1;
+        }
+        for &(_, postings) in &bigram_lists {
+            for p in postings {
+                bigram_column[p.doc as usize] = 0.0;
+            }
         }
         out.insert(term.clone(), (lists, bytes));
     }
@@ -705,33 +727,28 @@ fn subset(postings: &[Posting], spec: &FieldSpec, twin: &[Posting]) -> Option<Ve
     Some(out)
 }
 
-/// The procedures in both of two lists of (doc, score) in doc order, and per region the best
-/// of the two scores plus `extra` of the procedure: (count, [(region, bound)]).
+/// The procedures of a list of (doc, score) in doc order that have a score in `column`
+/// too, and per region the best of the two scores plus `extra` of the procedure:
+/// (count, [(region, bound)]).
 fn together(
-    a: &[(u32, f64)],
+    column: &[f64],
     b: &[(u32, f64)],
     extra: &dyn Fn(u32) -> f64,
 ) -> (u64, Vec<(usize, f64)>) {
     let mut bounds: Vec<(usize, f64)> = Vec::new();
     let mut both = 0u64;
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        let (da, db) = (a[i].0, b[j].0);
-        if da < db {
-            i += 1;
-        } else if db < da {
-            j += 1;
-        } else {
-            let s = a[i].1 + b[j].1 + extra(da);
-            let r = (da / REGION) as usize;
-            match bounds.last_mut() {
-                Some((last, best)) if *last == r => *best = best.max(s),
-                _ => bounds.push((r, s)),
-            }
-            both += 1;
-            i += 1;
-            j += 1;
+    for &(d, sb) in b {
+        let sa = column[d as usize];
+        if sa == 0.0 {
+            continue;
         }
+        let s = sa + sb + extra(d);
+        let r = (d / REGION) as usize;
+        match bounds.last_mut() {
+            Some((last, best)) if *last == r => *best = best.max(s),
+            _ => bounds.push((r, s)),
+        }
+        both += 1;
     }
     (both, bounds)
 }
