@@ -145,7 +145,9 @@
 //! `"a b"` is a bigram of a title or keywords, and also for `"a p"`, `p` each prefix of `b` of
 //! three characters or more (a term of its own when no text has that bigram): `b` being typed.
 //! List `F` is always there (with no region when no procedure has both words), list `F+1`
-//! only when some procedure has `a` and a completion of `b`. A region that the list `F` of
+//! only when some procedure has `a` and a completion of `b`. No pair has them when the
+//! index has fewer than three regions, or when their bytes would make the export choose
+//! larger files than without them (see `FILE_SIZES`). A region that the list `F` of
 //! an adjacent pair of the query's words leaves out holds no procedure with both words.
 //! The client bounds a region by the least of the sum over words and the sums that count
 //! adjacent pairs of words (units of one word with no synonyms, no completions on the first)
