@@ -32,7 +32,7 @@
 //! # `manifest.json`
 //!
 //! ```json
-//! { "format": 6,
+//! { "format": 7,
 //!   "docs": 21,                                  // N of BM25 (tantivy's max_doc)
 //!   "bm25": { "k1": 1.2, "b": 0.75 },
 //!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40,
@@ -126,6 +126,40 @@
 //! beats the next bound. Its counts are then "at least"; asked to be exact, it scores every
 //! region all the words share.
 //!
+//! **Pair bounds** (format 7). The entry of a pair term `"a b"` in a pair dictionary shard
+//! may end with one or two lists of pseudo-fields (numbers past the last field):
+//!
+//! ```text
+//! list    := F:varint both:varint 4 …       F = fields.length: per region, an upper bound
+//!                  of S(a) + S(b) + the bigram lists of "a b" over the procedures with both
+//!                  words (`both` of them), S(w) being what a word scores in every accented
+//!                  and folded field (its folded term in the folded fields, plus the best of
+//!                  its accented forms in the accented fields)
+//!          | F+1:varint count:varint 4 …    the same over the procedures with `a` and a
+//!                  completion candidate `c` of `b` (see completions below), with C(b) =
+//!                  the best over c of what c scores in the completing fields at their
+//!                  completion boost in place of S(b)
+//! ```
+//!
+//! Both are written when `a` and `b` each have a list of `blockedMinDf` postings or more and
+//! `"a b"` is a bigram of a title or keywords, and also for `"a p"`, `p` each prefix of `b` of
+//! three characters or more (a term of its own when no text has that bigram): `b` being typed.
+//! List `F` is always there (with no region when no procedure has both words), list `F+1`
+//! only when some procedure has `a` and a completion of `b`. No pair has them when the
+//! index has fewer than three regions, or when their bytes would make the export choose
+//! larger files than without them (see `FILE_SIZES`). A region that the list `F` of
+//! an adjacent pair of the query's words leaves out holds no procedure with both words.
+//! The client bounds a region by the least of the sum over words and the sums that count
+//! adjacent pairs of words (units of one word with no synonyms, no completions on the first)
+//! through their tables, pairing from the first word or from the second. The words of a
+//! synonym phrase and of each of its meanings are paired through their tables the same way
+//! (a meaning's lists all weigh its factor times their field's boost, so its pairs are
+//! bounded by the factor times the table).
+//! It then fetches a region's short files first, for the two words (units) of the largest
+//! bounds there, then one more at a time, scoring with each other blocked list's bound in
+//! that region standing in for its postings, and skips the region (its other files
+//! unfetched) as soon as no procedure there can beat the last result shown.
+//!
 //! A **completion shard** holds the candidate completions (folded terms of the completing
 //! fields, three characters or more) whose first two characters hash to it:
 //! `completions := count:varint (text:string weight:varint)*`, weight = Σ doc_freq over the
@@ -159,7 +193,7 @@ use super::query::completion_boost;
 use super::read::read_back;
 use super::shards::{
     BLOCKED_MIN_DF, EncodedFamily, Facets, FamilyFiles, REGION, Scoring, add_synonyms,
-    completion_shards, encode_terms, twin_of,
+    completion_shards, encode_terms, pair_bounds, twin_of,
 };
 use crate::catalogue::{Catalogue, Procedure};
 use crate::progress::Progress;
@@ -168,7 +202,7 @@ use crate::urls;
 use serde::Serialize;
 use std::path::Path;
 
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 /// How finely the index is cut: the bytes aimed at for dictionary shards, whole-title
 /// shards and region files, and the procedures per result-rows file.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -312,11 +346,21 @@ fn write_files(
         num_docs: stored.num_docs,
         tokens: stored.fields.iter().map(|f| f.total_tokens).collect(),
     };
-    let encoded = [Family::Short, Family::Body, Family::Pair, Family::Whole]
-        .map(|family| encode_terms(&stored, &facets, &scoring, family));
+    let none = std::collections::BTreeMap::new();
+    let [short, body, plain_pair, whole] =
+        [Family::Short, Family::Body, Family::Pair, Family::Whole]
+            .map(|family| encode_terms(&stored, &facets, &scoring, family, &none));
+    // the pairs' bounds, unless their bytes would cost larger files (a coarser tier)
+    let bounded_pair = encode_terms(
+        &stored,
+        &facets,
+        &scoring,
+        Family::Pair,
+        &pair_bounds(&stored, &scoring),
+    );
     let completion_files = completion_shards(&stored, COMPLETION_TARGET_BYTES);
-    let file_count = |sizes: Sizes| -> usize {
-        let family_files: usize = encoded
+    let file_count = |sizes: Sizes, pair: &EncodedFamily| -> usize {
+        let family_files: usize = [&short, &body, pair, &whole]
             .iter()
             .zip([sizes.shard, sizes.shard, sizes.shard, sizes.whole])
             .map(|(family, target)| family.file_count(target, sizes.region))
@@ -324,12 +368,19 @@ fn write_files(
         family_files + completion_files.len() + procedures.len().div_ceil(sizes.docs_chunk) + 2
     };
     let budget = file_budget();
-    let sizes = FILE_SIZES
-        .into_iter()
-        .find(|&sizes| file_count(sizes) <= budget)
-        .unwrap_or(FILE_SIZES[FILE_SIZES.len() - 1]);
+    let tier = |pair: &EncodedFamily| {
+        FILE_SIZES
+            .iter()
+            .position(|&sizes| file_count(sizes, pair) <= budget)
+            .unwrap_or(FILE_SIZES.len() - 1)
+    };
+    let (tier, pair) = if tier(&bounded_pair) <= tier(&plain_pair) {
+        (tier(&bounded_pair), bounded_pair)
+    } else {
+        (tier(&plain_pair), plain_pair)
+    };
+    let sizes = FILE_SIZES[tier];
     let mut files = Files::default();
-    let [short, body, pair, whole] = encoded;
     let mut family = |prefix: &str, encoded: EncodedFamily, target: usize| {
         let FamilyFiles {
             mut shards,

@@ -5,6 +5,7 @@
 use super::analyzer::{Form, fold};
 use super::encode::{bitpack, bits_for, fnv1a32, string, varint};
 use super::fields::{FIELDS, Family, FieldSpec, MIN_PREFIX_CHARS, Source};
+use super::query::completion_boost;
 use super::read::{Posting, Stored};
 use std::collections::BTreeMap;
 
@@ -73,6 +74,9 @@ impl Facets {
 /// and its postings in region files, which a query fetches best region first.
 pub const REGION: u32 = 1024;
 pub const BLOCKED_MIN_DF: usize = 256;
+/// A pair's bounds are also written for the first word and each prefix of the second of
+/// this many characters or more (the second word being typed; see `pair_bounds`).
+pub const PREFIX_KEY_CHARS: usize = 3;
 
 /// What BM25 needs to bound a field's score contribution: N and the field's average length.
 pub struct Scoring {
@@ -171,6 +175,7 @@ pub fn encode_terms(
     facets: &Facets,
     scoring: &Scoring,
     family: Family,
+    pair_bounds: &BTreeMap<String, (u64, Vec<u8>)>,
 ) -> EncodedFamily {
     let members = |facet: Facet| {
         let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
@@ -189,6 +194,10 @@ pub fn encode_terms(
             }
         }
     }
+    // a pair's bounds may stand for a word being typed ("a p", p a prefix): a term of its own
+    for key in pair_bounds.keys() {
+        terms.entry(key).or_default();
+    }
     let by_value = |n: usize, postings: &[Posting]| match facet_of(&FIELDS[n]) {
         Some(facet @ Facet::Field) => by_facet(
             postings,
@@ -206,10 +215,21 @@ pub fn encode_terms(
     // per region: (key, entry bytes) of the blocked lists
     let mut blocked: Vec<Vec<(String, Vec<u8>)>> = vec![Vec::new(); regions];
     for (term, lists) in &terms {
-        let key = key(term, FIELDS[lists[0].0].form);
+        let key = key(
+            term,
+            lists.first().map_or(Form::Bigram, |l| FIELDS[l.0].form),
+        );
         let mut bytes = Vec::new();
         string(&mut bytes, term);
-        varint(&mut bytes, lists.len() as u64);
+        // a pair's bounds: `count:varint list*` (see `pair_bounds`)
+        let bound = pair_bounds.get(*term);
+        varint(
+            &mut bytes,
+            lists.len() as u64 + bound.map_or(0, |(count, _)| *count),
+        );
+        if let Some((_, lists)) = bound {
+            bytes.extend_from_slice(lists);
+        }
         // per region: the lists of this term in it, as (field, encoded postings)
         let mut pieces: Vec<Vec<(usize, usize, Vec<u8>)>> = vec![Vec::new(); regions];
         for &(n, postings) in lists {
@@ -273,19 +293,24 @@ pub fn encode_terms(
 /// there, quantised up to q/255 of `max`.
 fn summary(out: &mut Vec<u8>, field: usize, postings: &[Posting], scoring: &Scoring) {
     let score = scoring.scorer(field, postings.len());
-    let parts = by_region(postings);
-    let bounds: Vec<f64> = parts
+    let bounds: Vec<(usize, f64)> = by_region(postings)
         .iter()
-        .map(|(_, slice)| slice.iter().map(&score).fold(0.0, f64::max))
+        .map(|(r, slice)| (*r, slice.iter().map(&score).fold(0.0, f64::max)))
         .collect();
+    region_bounds(out, &bounds, scoring.num_docs);
+}
+
+/// `4 regions:varint (0 gap*regions | 1 bitmap″) q:u8*regions max:f32`: regions in
+/// order, each with an upper bound of a score there, quantised up to q/255 of `max`.
+fn region_bounds(out: &mut Vec<u8>, bounds: &[(usize, f64)], num_docs: u64) {
     // a hair above the largest, so that f32 rounding on either side stays under it
-    let max = (bounds.iter().copied().fold(0.0, f64::max) * (1.0 + 1e-5)) as f32;
+    let max = (bounds.iter().map(|b| b.1).fold(0.0, f64::max) * (1.0 + 1e-5)) as f32;
     varint(out, 4);
-    varint(out, parts.len() as u64);
+    varint(out, bounds.len() as u64);
     let mut gaps = Vec::new();
     varint(&mut gaps, 0);
     let mut previous: i64 = -1;
-    for (r, _) in &parts {
+    for (r, _) in bounds {
         varint(&mut gaps, (*r as i64 - previous - 1) as u64);
         previous = *r as i64;
     }
@@ -293,17 +318,14 @@ fn summary(out: &mut Vec<u8>, field: usize, postings: &[Posting], scoring: &Scor
     varint(&mut bitmap, 1);
     let start = bitmap.len();
     bitmap.resize(
-        start
-            + (scoring.num_docs as usize)
-                .div_ceil(REGION as usize)
-                .div_ceil(8),
+        start + (num_docs as usize).div_ceil(REGION as usize).div_ceil(8),
         0,
     );
-    for (r, _) in &parts {
+    for (r, _) in bounds {
         bitmap[start + r / 8] |= 1 << (r % 8);
     }
     out.extend_from_slice(&shorter(gaps, bitmap));
-    for bound in &bounds {
+    for (_, bound) in bounds {
         let q = if max > 0.0 {
             ((bound / f64::from(max)) * 255.0).floor() as u64 + 1
         } else {
@@ -312,6 +334,244 @@ fn summary(out: &mut Vec<u8>, field: usize, postings: &[Posting], scoring: &Scor
         out.push(q.min(255) as u8);
     }
     out.extend_from_slice(&max.to_le_bytes());
+}
+
+/// A folded key's terms, as (field, term), and whether one of its lists is long.
+type KeyLists<'a> = (Vec<(usize, &'a str)>, bool);
+
+/// The bounds of pairs of common words (format 7), by the pair's bigram term `"a b"`.
+///
+/// A region's bound of a query is the sum over its words of each word's best score there,
+/// and for two common words those best scores come from different procedures, so the bound
+/// stays far above what any procedure in the region scores. For a bigram term of the pair
+/// fields whose two words are both common (a list of `BLOCKED_MIN_DF` postings or more),
+/// this is, per region, the best over the procedures that have both words of
+/// `S(a) + S(b) + Σ bigram lists of "a b"`, where `S(w)` is what the word scores in every
+/// accented and folded field (its folded term in the folded fields, plus the best of its
+/// accented forms in the accented fields): a bound of what the two words typed side by side
+/// (with any marks) score together in any procedure there: a list of the pseudo-field
+/// `FIELDS.len()` (field, count of procedures with both words, encoding 4). When `b` is the
+/// start of longer words that complete (the word being typed), a second list, of the
+/// pseudo-field `FIELDS.len() + 1`, bounds `S(a) + C(b) + Σ bigram lists of "a b"` over the
+/// procedures with `a` and a completion of `b`, where `C(b)` is the best over the completion
+/// candidates `c` of `b` of what `c` scores in the completing fields at their completion
+/// boost. Each entry is (the number of lists, their bytes), added to the term's entry in the
+/// pair dictionary shards.
+pub fn pair_bounds(stored: &Stored, scoring: &Scoring) -> BTreeMap<String, (u64, Vec<u8>)> {
+    let n = stored.num_docs as usize;
+    let mut out = BTreeMap::new();
+    // with one or two regions a table prunes little
+    if n.div_ceil(REGION as usize) < 3 {
+        return out;
+    }
+    let word_fields: Vec<usize> = (0..FIELDS.len())
+        .filter(|&f| matches!(FIELDS[f].form, Form::Accented | Form::Folded))
+        .collect();
+    // folded key → (accented field, term) and (folded field, term), and whether it is common
+    let mut by_key: BTreeMap<String, KeyLists> = BTreeMap::new();
+    for &f in &word_fields {
+        for (term, postings) in &stored.fields[f].terms {
+            let entry = by_key.entry(key(term, FIELDS[f].form)).or_default();
+            entry.0.push((f, term));
+            entry.1 |= postings.len() >= BLOCKED_MIN_DF;
+        }
+    }
+    let common = |w: &str| by_key.get(w).is_some_and(|e| e.1);
+    let pair_fields: Vec<usize> = (0..FIELDS.len())
+        .filter(|&f| FIELDS[f].form == Form::Bigram)
+        .collect();
+    // "a b" → (a, b): the bigrams of two common words, and "a p" for the prefixes p of b of
+    // `PREFIX_KEY_CHARS` or more (b being typed)
+    let mut pairs: BTreeMap<String, (&str, &str)> = BTreeMap::new();
+    for &f in &pair_fields {
+        for term in stored.fields[f].terms.keys() {
+            if let Some((a, b)) = term.split_once(' ')
+                && !b.contains(' ')
+                && common(a)
+                && common(b)
+            {
+                pairs.insert(term.clone(), (a, b));
+                for (i, _) in b.char_indices().skip(PREFIX_KEY_CHARS) {
+                    pairs.insert(format!("{a} {}", &b[..i]), (a, &b[..i]));
+                }
+            }
+        }
+    }
+    // per word: (doc, S(w)) in doc order; scratch columns of N
+    let mut folded = vec![0.0f64; n];
+    let mut accented = vec![0.0f64; n];
+    let mut variant = vec![0.0f64; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut scores: BTreeMap<&str, Vec<(u32, f64)>> = BTreeMap::new();
+    let mut word_scores = |w: &str| -> Vec<(u32, f64)> {
+        touched.clear();
+        let lists = by_key.get(w).map(|e| e.0.as_slice()).unwrap_or_default();
+        let mut variants: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &(f, term) in lists {
+            let postings = &stored.fields[f].terms[term];
+            if FIELDS[f].form == Form::Accented {
+                variants.entry(term).or_default().push(f);
+                continue;
+            }
+            let score = scoring.scorer(f, postings.len());
+            for p in postings {
+                let d = p.doc as usize;
+                if folded[d] == 0.0 && accented[d] == 0.0 {
+                    touched.push(p.doc);
+                }
+                folded[d] += score(p);
+            }
+        }
+        for (term, fields) in &variants {
+            let mut docs = Vec::new();
+            for &f in fields {
+                let postings = &stored.fields[f].terms[*term];
+                let score = scoring.scorer(f, postings.len());
+                for p in postings {
+                    let d = p.doc as usize;
+                    if variant[d] == 0.0 {
+                        docs.push(d);
+                    }
+                    variant[d] += score(p);
+                }
+            }
+            for d in docs {
+                if folded[d] == 0.0 && accented[d] == 0.0 {
+                    touched.push(d as u32);
+                }
+                accented[d] = accented[d].max(variant[d]);
+                variant[d] = 0.0;
+            }
+        }
+        touched.sort_unstable();
+        touched
+            .iter()
+            .map(|&d| {
+                let d = d as usize;
+                let s = folded[d] + accented[d];
+                folded[d] = 0.0;
+                accented[d] = 0.0;
+                (d as u32, s)
+            })
+            .collect()
+    };
+    // the completion candidates of a word: (doc, C(b)) in doc order
+    let completing: Vec<usize> = (0..FIELDS.len()).filter(|&f| FIELDS[f].completes).collect();
+    let mut best = vec![0.0f64; n];
+    let mut term_score = vec![0.0f64; n];
+    let mut completion_scores = |b: &str| -> Vec<(u32, f64)> {
+        let mut docs: Vec<u32> = Vec::new();
+        if b.chars().count() < MIN_PREFIX_CHARS {
+            return Vec::new();
+        }
+        // the candidates c of b: terms of the completing fields, longer than
+        // MIN_PREFIX_CHARS, starting with b
+        let mut candidates: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &f in &completing {
+            let range = stored.fields[f]
+                .terms
+                .range::<str, _>((std::ops::Bound::Excluded(b), std::ops::Bound::Unbounded));
+            for (c, _) in range.take_while(|(c, _)| c.starts_with(b)) {
+                if c.chars().count() > MIN_PREFIX_CHARS {
+                    candidates.entry(c).or_default().push(f);
+                }
+            }
+        }
+        for (c, fields) in &candidates {
+            let mut here = Vec::new();
+            for &f in fields {
+                let postings = &stored.fields[f].terms[*c];
+                let ratio =
+                    f64::from(completion_boost(FIELDS[f].boost)) / f64::from(FIELDS[f].boost);
+                let score = scoring.scorer(f, postings.len());
+                for p in postings {
+                    let d = p.doc as usize;
+                    if term_score[d] == 0.0 {
+                        here.push(d);
+                    }
+                    term_score[d] += ratio * score(p);
+                }
+            }
+            for d in here {
+                if best[d] == 0.0 {
+                    docs.push(d as u32);
+                }
+                best[d] = best[d].max(term_score[d]);
+                term_score[d] = 0.0;
+            }
+        }
+        docs.sort_unstable();
+        docs.iter()
+            .map(|&d| {
+                let s = best[d as usize];
+                best[d as usize] = 0.0;
+                (d, s)
+            })
+            .collect()
+    };
+    let mut completions: BTreeMap<&str, Vec<(u32, f64)>> = BTreeMap::new();
+    // S(a) as a column of N (0: not there), for the pairs of one first word (keys "a …" are
+    // consecutive)
+    let mut column = vec![0.0f64; n];
+    let mut bigram_column = vec![0.0f64; n];
+    let mut in_column: Option<&str> = None;
+    for (term, (a, b)) in &pairs {
+        let (a, b) = (*a, *b);
+        for w in [a, b] {
+            if !scores.contains_key(w) {
+                let s = word_scores(w);
+                scores.insert(w, s);
+            }
+        }
+        if !completions.contains_key(b) {
+            let c = completion_scores(b);
+            completions.insert(b, c);
+        }
+        if in_column != Some(a) {
+            if let Some(previous) = in_column {
+                for &(d, _) in &scores[previous] {
+                    column[d as usize] = 0.0;
+                }
+            }
+            for &(d, s) in &scores[a] {
+                column[d as usize] = s;
+            }
+            in_column = Some(a);
+        }
+        let sb = &scores[b];
+        // the bigram lists of "a b", as a column of N (cleared below)
+        let bigram_lists: Vec<(usize, &Vec<Posting>)> = pair_fields
+            .iter()
+            .filter_map(|&f| Some((f, stored.fields[f].terms.get(term.as_str())?)))
+            .collect();
+        for &(f, postings) in &bigram_lists {
+            let score = scoring.scorer(f, postings.len());
+            for p in postings {
+                bigram_column[p.doc as usize] += score(p);
+            }
+        }
+        let bigram = |d: u32| bigram_column[d as usize];
+        let mut bytes = Vec::new();
+        let (both, bounds) = together(&column, sb, &bigram);
+        varint(&mut bytes, FIELDS.len() as u64);
+        varint(&mut bytes, both);
+        region_bounds(&mut bytes, &bounds, stored.num_docs);
+        let (with_completion, bounds) = together(&column, &completions[b], &bigram);
+        let mut lists = 1;
+        if with_completion > 0 {
+            varint(&mut bytes, FIELDS.len() as u64 + 1);
+            varint(&mut bytes, with_completion);
+            region_bounds(&mut bytes, &bounds, stored.num_docs);
+            lists += 1;
+        }
+        for &(_, postings) in &bigram_lists {
+            for p in postings {
+                bigram_column[p.doc as usize] = 0.0;
+            }
+        }
+        out.insert(term.clone(), (lists, bytes));
+    }
+    out
 }
 
 /// The postings of a list cut by region: (region, postings in it), regions in order.
@@ -465,6 +725,32 @@ fn subset(postings: &[Posting], spec: &FieldSpec, twin: &[Posting]) -> Option<Ve
         freqs(&mut out, spec, postings);
     }
     Some(out)
+}
+
+/// The procedures of a list of (doc, score) in doc order that have a score in `column`
+/// too, and per region the best of the two scores plus `extra` of the procedure:
+/// (count, [(region, bound)]).
+fn together(
+    column: &[f64],
+    b: &[(u32, f64)],
+    extra: &dyn Fn(u32) -> f64,
+) -> (u64, Vec<(usize, f64)>) {
+    let mut bounds: Vec<(usize, f64)> = Vec::new();
+    let mut both = 0u64;
+    for &(d, sb) in b {
+        let sa = column[d as usize];
+        if sa == 0.0 {
+            continue;
+        }
+        let s = sa + sb + extra(d);
+        let r = (d / REGION) as usize;
+        match bounds.last_mut() {
+            Some((last, best)) if *last == r => *best = best.max(s),
+            _ => bounds.push((r, s)),
+        }
+        both += 1;
+    }
+    (both, bounds)
 }
 
 /// Completion candidates with their weights, sharded by their first two characters.

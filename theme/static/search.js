@@ -5,7 +5,7 @@
 // of src/search/query.rs and tantivy's BM25, computed in 32-bit floats as tantivy does, so
 // that its ranking equals `thutuc search` (tests/search_parity.rs holds it to that).
 
-const FORMAT = 6;
+const FORMAT = 7;
 
 // ---------------------------------------------------------------- analyzer (analyzer.rs)
 
@@ -158,7 +158,9 @@ function parseTerms(bytes, m, width) {
     const lists = new Map();
     for (let l = r.varint(); l > 0; l--) {
       const field = r.varint();
-      const spec = m.fields[field];
+      // fields `fields.length` and the next: the bounds of a pair of common words
+      // (encoding 4)
+      const spec = m.fields[field] || (field === m.fields.length || field === m.fields.length + 1 ? {} : null);
       if (!spec) throw new Error('search index: unknown field');
       const df = r.varint();
       const mode = r.varint();
@@ -548,8 +550,19 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   }
 
   // Adds the scores of `t` in region `r` (ids base…base+width) into `score`, marking `hit`.
-  async function addRegion(m, t, r, base, width, score, hit) {
+  // An estimate instead of a score: with `estimate` 1, a blocked list outside the short
+  // family is not fetched, its bound in the region is added to every document there; with
+  // 2, no blocked list is fetched.
+  async function addRegion(m, t, r, base, width, score, hit, estimate) {
     if (!t.bounds.has(r)) return;
+    if (estimate && t.list.regions && (estimate === 2 || t.family !== 'short')) {
+      const s = t.bounds.get(r);
+      for (let d = 0; d < width; d++) {
+        score[d] += s;
+        hit[d] = 1;
+      }
+      return;
+    }
     let docs;
     let tf;
     let norm;
@@ -700,11 +713,18 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         const boost = f32(field.boost * factor);
         pairList.forEach((pair, i) => {
           const t = termList(m, shardList[i], 'pair', pair, pair, f, boost);
-          if (t) out.push(t);
+          if (t) out.push(Object.assign(t, { pair: i }));
         });
       });
       return out;
     };
+    // The tables of the pairs of a list of words (`shards.rs` `pair_bounds`): per pair,
+    // [both words, the first and a completion of the second] (region → bound), or null
+    const pairTables = (pairList, shardList) => pairList.map((pair, i) => {
+      const lists = shardList[i] && shardList[i].get(pair);
+      const table = (f) => (lists && lists.get(f) || { regions: new Map() }).regions;
+      return lists && lists.has(m.fields.length) ? [table(m.fields.length), table(m.fields.length + 1)] : null;
+    });
     const inPhrase = new Uint8Array(words.length);
     const clauses = units.map((u, ui) => {
       const typed = [];
@@ -714,10 +734,14 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         for (let i = u.start; i + 1 < u.end; i++) inPhrase[i] = 1;
         const span = pairs.slice(u.start, u.end - 1);
         typed.pairs = pairLists(span, pairShards.slice(u.start, u.end - 1), 1);
+        typed.tables = pairTables(span, pairShards.slice(u.start, u.end - 1));
+        typed.factor = 1;
       }
       return [typed, ...u.alternatives.map((a, ai) => {
         const alt = a.words.map((w, wi) => [wordGroup(m, { short: altShards[ui][ai][wi] }, w, a.factor, true)]);
         alt.pairs = pairLists(pairsOf(a.words), altPairShards[ui][ai], a.factor);
+        alt.tables = pairTables(pairsOf(a.words), altPairShards[ui][ai]);
+        alt.factor = a.factor;
         return alt;
       })];
     });
@@ -744,7 +768,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
           pairs.forEach((pair, i) => {
             if (!inQuery[i] || !inQuery[i + 1] || inPhrase[i]) return;
             const t = termList(m, pairShards[i], 'pair', pair, pair, f, field.boost);
-            if (t) optional.push(t);
+            if (t) optional.push(Object.assign(t, { pair: i }));
           });
         } else if (field.form === 'whole' && withWhole) {
           const t = termList(m, wholeShard, 'whole', wholeTerm, wholeTerm, f, field.boost);
@@ -759,30 +783,78 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         for (const g of groups) if (g.some((t) => t.bounds.has(r))) best = Math.max(best, sumBounds(g, r));
         return best;
       };
+      // Adjacent words that are units of one word each, whose bigram holds the bounds of
+      // the two words together (`shards.rs` `pair_bounds`): per region, the best any
+      // procedure there scores with both words (and, for the word being typed, with the
+      // first word and a completion of the second)
+      // A region's bound adds each word's best score there. Adjacent words whose pair has
+      // a table count together instead, at the best score of both in one procedure there;
+      // pairing from the first word or from the second, the least sum holds. pair(i) is
+      // that score less the bound of the pair's bigram lists (counted apart), null if
+      // no procedure there has both (then so is the sum), undefined without a table.
+      const paired = (n, single, pair) => {
+        let best = Infinity;
+        for (const from of [0, 1]) {
+          let sum = 0;
+          for (let i = 0; i < n; i++) {
+            const p = i >= from && i + 1 < n ? pair(i) : undefined;
+            if (p === null) return null;
+            if (p === undefined) {
+              sum += single(i);
+            } else {
+              sum += p;
+              i++;
+            }
+          }
+          best = Math.min(best, sum);
+        }
+        return best;
+      };
+      const bigramBound = (lists, i, r) => sumBounds(lists.filter((t) => t.pair === i), r);
+      // both words ([0]), or the second completed ([1]) when it has completions
+      const tableBound = (table, completes, r) => {
+        const v = Math.max(table[0].has(r) ? table[0].get(r) : -1, completes && table[1].has(r) ? table[1].get(r) : -1);
+        return v < 0 ? null : v;
+      };
+      // An alternative: the sum over its words, or less through its pairs' tables (all its
+      // lists weigh its factor times their field's boost)
+      const altBound = (alt, r) => {
+        let sum = 0;
+        for (const groups of alt) {
+          const b = matchBound(groups, r);
+          if (b < 0) return -1;
+          sum += b;
+        }
+        const tight = alt.tables && paired(alt.length, (i) => matchBound(alt[i], r), (i) => {
+          const table = alt[i].length === 1 && alt.tables[i];
+          if (!table) return undefined;
+          const v = tableBound(table, alt[i + 1].length > 1, r);
+          return v === null ? null : alt.factor * v - bigramBound(alt.pairs, i, r);
+        });
+        return tight === null ? -1 : (tight === undefined ? sum : Math.min(sum, tight)) + sumBounds(alt.pairs, r);
+      };
+      // Adjacent units of one word each, with no meanings, the first not being completed:
+      // the tables of their pairs
+      const single = (k) => units[kept[k]].end - units[kept[k]].start === 1 && !units[kept[k]].alternatives.length;
+      const tables = kept.map((u, k) => k + 1 < kept.length && single(k) && single(k + 1) &&
+        units[kept[k + 1]].start === units[u].end && musts[k][0][0].length === 1 &&
+        pairTables([pairs[units[u].start]], [pairShards[units[u].start]])[0]);
       const regionCount = Math.ceil(m.docs / m.region);
       const allowed = all ? null : allowedIds(m, want);
       const candidates = [];
       for (let r = 0; r < regionCount; r++) {
-        let bound = 0;
-        let every = true;
-        for (const alts of musts) {
-          let best = -1;
-          for (const alt of alts) {
-            let sum = 0;
-            for (const groups of alt) {
-              const b = matchBound(groups, r);
-              if (b < 0) { sum = -1; break; }
-              sum += b;
-            }
-            if (sum >= 0) sum += sumBounds(alt.pairs, r);
-            best = Math.max(best, sum);
-          }
-          if (best < 0) { every = false; break; }
-          bound += best;
-        }
-        if (!every) continue;
         if (allowed && !allowed(r)) continue;
-        candidates.push({ r, bound: bound + sumBounds(optional, r) + bonus });
+        const clauseBounds = musts.map((alts) => Math.max(...alts.map((alt) => altBound(alt, r))));
+        if (clauseBounds.some((b) => b < 0)) continue;
+        const tight = paired(kept.length, (k) => clauseBounds[k], (k) => {
+          if (!tables[k]) return undefined;
+          const best = tableBound(tables[k], musts[k + 1][0][0].length > 1, r);
+          if (best === null) return null;
+          return best - bigramBound(optional, units[kept[k]].start, r);
+        });
+        if (tight === null) continue;
+        const bound = Math.min(clauseBounds.reduce((a, b) => a + b, 0), tight);
+        candidates.push({ r, bound: bound + sumBounds(optional, r) + bonus, clauses: clauseBounds });
       }
       candidates.sort((a, b) => b.bound - a.bound || a.r - b.r);
 
@@ -795,13 +867,13 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       const scores = new Map();
       const found = [];
       let processed = 0;
-      const wordScores = async (groups, r, first, width) => {
+      const wordScores = async (groups, r, first, width, estimate) => {
         const score = new Float64Array(width);
         const hit = new Uint8Array(width);
         for (let gi = 0; gi < groups.length; gi++) {
           const s = gi === 0 ? score : new Float64Array(width);
           const h = gi === 0 ? hit : new Uint8Array(width);
-          for (const t of groups[gi]) await addRegion(m, t, r, first, width, s, h);
+          for (const t of groups[gi]) await addRegion(m, t, r, first, width, s, h, estimate);
           if (gi === 0) continue;
           for (let d = 0; d < width; d++) {
             if (h[d] && (!hit[d] || s[d] > score[d])) score[d] = s[d];
@@ -810,14 +882,12 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         }
         return { score, hit };
       };
-      for (const { r, bound } of candidates) {
-        if (!all && found.length >= top) {
-          found.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
-          if (scores.get(found[top - 1]) > slack(bound)) break;
-        }
-        const first = r * m.region;
-        const width = Math.min(m.region, m.docs - first);
-        const clauseScores = await Promise.all(musts.map(async (alts) => {
+      // The scores of the documents of region r: each clause's, and the optional lists'
+      // (upper bounds with `estimate`, a function of the clause: 1 from its short postings
+      // and its other lists' bounds, 2 from its lists' bounds)
+      const scoreRegion = async (r, first, width, estimate) => {
+        const clauseScores = await Promise.all(musts.map(async (alts, k) => {
+          const mode = estimate ? estimate(k) : 0;
           const score = new Float64Array(width);
           const hit = new Uint8Array(width);
           for (const alt of alts) {
@@ -825,7 +895,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
             let aScore = null;
             let aHit = null;
             for (const groups of alt) {
-              const w = await wordScores(groups, r, first, width);
+              const w = await wordScores(groups, r, first, width, mode);
               if (!aScore) {
                 aScore = w.score;
                 aHit = w.hit;
@@ -839,7 +909,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
             if (alt.pairs.length) {
               const pScore = new Float64Array(width);
               const pHit = new Uint8Array(width);
-              for (const t of alt.pairs) await addRegion(m, t, r, first, width, pScore, pHit);
+              for (const t of alt.pairs) await addRegion(m, t, r, first, width, pScore, pHit, mode);
               for (let d = 0; d < width; d++) if (aHit[d] && pHit[d]) aScore[d] = f32(aScore[d] + pScore[d]);
             }
             for (let d = 0; d < width; d++) {
@@ -851,7 +921,39 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
         }));
         const extra = new Float64Array(width);
         const extraHit = new Uint8Array(width);
-        for (const t of optional) await addRegion(m, t, r, first, width, extra, extraHit);
+        for (const t of optional) await addRegion(m, t, r, first, width, extra, extraHit, estimate ? 1 : 0);
+        return { clauseScores, extra, extraHit };
+      };
+      for (const { r, bound, clauses: clauseBounds } of candidates) {
+        if (!all && found.length >= top) {
+          found.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+          if (scores.get(found[top - 1]) > slack(bound)) break;
+        }
+        const first = r * m.region;
+        const width = Math.min(m.region, m.docs - first);
+        if (!all && found.length >= top) {
+          // the short postings first, the clauses of the largest bounds first: when no
+          // document there can beat the last shown result, the region's other postings are
+          // not fetched
+          const tenth = scores.get(found[top - 1]);
+          const order = kept.map((_, k) => k).sort((a, b) => clauseBounds[b] - clauseBounds[a] || a - b);
+          let skip = false;
+          for (let n = Math.min(2, kept.length); n <= kept.length && !skip; n++) {
+            const fetched = new Set(order.slice(0, n));
+            const estimate = await scoreRegion(r, first, width, (k) => (fetched.has(k) ? 1 : 2));
+            let best = -1;
+            for (let d = 0; d < width; d++) {
+              if (!estimate.clauseScores.every((c) => c.hit[d]) || !passes(first + d, null)) continue;
+              let sum = 0;
+              for (const c of estimate.clauseScores) sum += c.score[d];
+              if (estimate.extraHit[d]) sum += estimate.extra[d];
+              best = Math.max(best, sum + bonus);
+            }
+            skip = tenth > slack(best);
+          }
+          if (skip) continue;
+        }
+        const { clauseScores, extra, extraHit } = await scoreRegion(r, first, width, false);
         for (let d = 0; d < width; d++) {
           if (!clauseScores.every((c) => c.hit[d])) continue;
           let s = 0;
