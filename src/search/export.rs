@@ -359,6 +359,8 @@ fn write_files(
         &pair_bounds(&stored, &scoring),
     );
     let completion_files = completion_shards(&stored, COMPLETION_TARGET_BYTES);
+    // every posting is encoded now: the rest needs only what `scoring` keeps
+    drop(stored);
     let file_count = |sizes: Sizes, pair: &EncodedFamily| -> usize {
         let family_files: usize = [&short, &body, pair, &whole]
             .iter()
@@ -374,10 +376,10 @@ fn write_files(
             .position(|&sizes| file_count(sizes, pair) <= budget)
             .unwrap_or(FILE_SIZES.len() - 1)
     };
-    let (tier, pair) = if tier(&bounded_pair) <= tier(&plain_pair) {
-        (tier(&bounded_pair), bounded_pair)
-    } else {
-        (tier(&plain_pair), plain_pair)
+    // (the encoding not chosen is dropped here, not held to the end)
+    let (tier, pair) = match (bounded_pair, plain_pair) {
+        (bounded, plain) if tier(&bounded) <= tier(&plain) => (tier(&bounded), bounded),
+        (_, plain) => (tier(&plain), plain),
     };
     let sizes = FILE_SIZES[tier];
     let mut files = Files::default();
@@ -422,7 +424,7 @@ fn write_files(
 
     let manifest = Manifest {
         format: FORMAT,
-        docs: stored.num_docs,
+        docs: scoring.num_docs,
         bm25: Bm25 { k1: 1.2, b: 0.75 },
         query: QueryParams {
             max_expansions: MAX_EXPANSIONS,
@@ -446,9 +448,9 @@ fn write_files(
         blocked_min_df: BLOCKED_MIN_DF,
         fields: FIELDS
             .iter()
-            .zip(&stored.fields)
+            .zip(&scoring.tokens)
             .enumerate()
-            .map(|(n, (spec, data))| FieldEntry {
+            .map(|(n, (spec, &tokens))| FieldEntry {
                 name: spec.name,
                 form: spec.form,
                 family: spec.family,
@@ -459,7 +461,7 @@ fn write_files(
                     .filter(|(on, _)| *on)
                     .map(|(_, letter)| *letter)
                     .collect(),
-                tokens: data.total_tokens,
+                tokens,
                 twin: twin_of(n),
             })
             .collect(),
