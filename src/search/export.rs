@@ -190,7 +190,7 @@ use super::fields::{
 };
 use super::index::{SearchIndex, level_set, position};
 use super::query::completion_boost;
-use super::read::read_back;
+use super::read::{Stored, read_back};
 use super::shards::{
     BLOCKED_MIN_DF, EncodedFamily, Facets, FamilyFiles, REGION, Scoring, add_synonyms,
     completion_shards, encode_terms, pair_bounds, twin_of,
@@ -302,7 +302,18 @@ pub fn export(
 ) -> Result<ExportStats, Error> {
     let ix = super::index::build(catalogue, memo, progress)?;
     progress.step("writing the search index");
-    write_files(catalogue, &ix, write)
+    let stored = read_back(&ix)?;
+    // tantivy's copy of the postings is not needed past here: hundreds of MB at 100,000
+    let SearchIndex {
+        index,
+        reader,
+        order,
+        plain,
+        synonyms,
+        ..
+    } = ix;
+    drop((reader, index));
+    write_files(catalogue, stored, &order, &plain, &synonyms, write)
 }
 
 /// Writes the static index into `out_dir/search/`, replacing what was there.
@@ -322,21 +333,28 @@ pub fn write_into(
         }
         std::fs::write(&path, bytes)
     };
-    write_files(catalogue, ix, &write)
+    let stored = read_back(ix)?;
+    write_files(
+        catalogue,
+        stored,
+        &ix.order,
+        &ix.plain,
+        &ix.synonyms,
+        &write,
+    )
 }
 
-/// Hands every file of the export of an index already built from `catalogue` to `write`.
+/// Hands every file of the export to `write`: `stored`, what an index of `catalogue` holds,
+/// with that index's document numbering (`order`, `plain`) and synonyms.
 fn write_files(
     catalogue: &Catalogue,
-    ix: &SearchIndex,
+    stored: Stored,
+    order: &[usize],
+    plain: &[bool],
+    synonyms: &super::synonyms::Table,
     write: crate::render::Write,
 ) -> Result<ExportStats, Error> {
-    let stored = read_back(ix)?;
-    let procedures: Vec<&Procedure> = ix
-        .order
-        .iter()
-        .map(|&i| &*catalogue.procedures[i])
-        .collect();
+    let procedures: Vec<&Procedure> = order.iter().map(|&i| &*catalogue.procedures[i]).collect();
     let columns = FacetColumns::of(catalogue, &procedures);
     let facets = Facets {
         field_of: columns.field.clone(),
@@ -391,7 +409,7 @@ fn write_files(
         } = encoded.into_files(target, sizes.region);
         // each synonym at the end of the short dictionary shard of its first word
         if prefix == "s" {
-            add_synonyms(&mut shards, &ix.synonyms);
+            add_synonyms(&mut shards, synonyms);
         }
         let dict = files.dir(prefix, shards);
         let regions = files.dir(&format!("r{prefix}"), regions);
@@ -473,7 +491,7 @@ fn write_files(
                 .map(|t| Named::new(&t.id, &t.name))
                 .collect(),
             sets: columns.sets.clone(),
-            runs: encode_runs(&columns.runs(&ix.plain)),
+            runs: encode_runs(&columns.runs(plain)),
         },
         files: FileTable {
             short,
