@@ -258,10 +258,13 @@ pub fn build(
             .par_iter()
             .map(|&n| {
                 let p = &catalogue.procedures[n];
+                let Some(before) = &before else {
+                    // no memo to check against or to keep: no borrowed texts to compare
+                    return (Vec::new(), Arc::new(Terms::of(p, catalogue)));
+                };
                 let borrowed = borrowed_texts(p, catalogue);
                 let kept = before
-                    .as_ref()
-                    .and_then(|b| b.get(&memo_key(p)))
+                    .get(&memo_key(p))
                     .filter(|r| Arc::ptr_eq(&r.procedure, p) && r.borrowed == borrowed);
                 let terms = match kept {
                     Some(r) => r.terms.clone(),
@@ -297,6 +300,7 @@ pub fn build(
     if let Some(memo) = memo {
         memo.0.keep(after);
     }
+    // the last build's terms, freed before tantivy's commit allocates
     drop(before);
     progress.step("finishing the search index");
     writer.commit()?;
