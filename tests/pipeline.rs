@@ -417,23 +417,34 @@ fn what_a_remembering_pipeline_kept_follows_what_procedures_borrow() {
     let mut pipeline = Pipeline::new(&options, true).unwrap();
     pipeline.build(None, &Progress::hidden()).unwrap();
     let before = all_files(&options.output);
-    let agency = "agencies/ubnd-xa.yaml";
-    let text = std::fs::read_to_string(content.join(agency)).unwrap();
-    let renamed = text
-        .replace(
+    // Edits one file, builds what changed, and holds the site to a clean build's.
+    let mut edit = |rel: &str, change: &dyn Fn(&str) -> String| -> Site {
+        let path = content.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edited = change(&text);
+        assert_ne!(edited, text, "{rel}");
+        std::fs::write(&path, edited).unwrap();
+        let changed: HashSet<String> = [rel.to_string()].into();
+        pipeline.build(Some(&changed), &Progress::hidden()).unwrap();
+        let site = all_files(&options.output);
+        assert_eq!(
+            differ(&site, &clean_build(&content)),
+            Vec::<String>::new(),
+            "{rel}"
+        );
+        site
+    };
+
+    let site = edit("agencies/ubnd-xa.yaml", &|text| {
+        text.replace(
             "name: Ủy ban nhân dân xã, phường",
             "name: Văn phòng Quầy RENAMEDAGENCY",
         )
         .replace(
             "short_name: UBND xã, phường",
             "short_name: VPQ RENAMEDSHORT",
-        );
-    assert_ne!(renamed, text);
-    std::fs::write(content.join(agency), renamed).unwrap();
-    let changed: HashSet<String> = [agency.to_string()].into();
-    pipeline.build(Some(&changed), &Progress::hidden()).unwrap();
-    let site = all_files(&options.output);
-    assert_eq!(differ(&site, &clean_build(&content)), Vec::<String>::new());
+        )
+    });
     // (The search index did change: its procedures' agency words are new.)
     assert!(
         differ(&site, &before)
@@ -443,19 +454,13 @@ fn what_a_remembering_pipeline_kept_follows_what_procedures_borrow() {
 
     // A related procedure moved to another address: the open data of the procedure that
     // names it (whose file did not change) points at the new one.
-    let related = "procedures/ho-tich/dang-ky-ket-hon.md";
-    let text = std::fs::read_to_string(content.join(related)).unwrap();
-    let moved = text.replacen(
-        "code: \"1.000894\"\n",
-        "code: \"1.000894\"\nslug: ket-hon-moi\n",
-        1,
-    );
-    assert_ne!(moved, text);
-    std::fs::write(content.join(related), moved).unwrap();
-    let changed: HashSet<String> = [related.to_string()].into();
-    pipeline.build(Some(&changed), &Progress::hidden()).unwrap();
-    let site = all_files(&options.output);
-    assert_eq!(differ(&site, &clean_build(&content)), Vec::<String>::new());
+    let site = edit("procedures/ho-tich/dang-ky-ket-hon.md", &|text| {
+        text.replacen(
+            "code: \"1.000894\"\n",
+            "code: \"1.000894\"\nslug: ket-hon-moi\n",
+            1,
+        )
+    });
     let data = String::from_utf8_lossy(&site["thu-tuc/dang-ky-khai-sinh/index.json"]);
     assert!(data.contains("/thu-tuc/ket-hon-moi/"), "{data}");
 }
