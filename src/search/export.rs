@@ -193,7 +193,8 @@ use super::query::completion_boost;
 use super::read::{Stored, read_back};
 use super::shards::{
     BLOCKED_MIN_DF, EncodedFamily, Facets, FamilyFiles, REGION, Scoring, add_synonyms,
-    completion_shards, encode_terms, pair_bounds, twin_of,
+    bucket_count, completion_entries, distinct_keys, encode_terms, entry_bytes, has_digit,
+    pair_bounds, shard_files, share_files, twin_of,
 };
 use crate::catalogue::{Catalogue, Procedure};
 use crate::progress::Progress;
@@ -202,7 +203,7 @@ use crate::urls;
 use serde::Serialize;
 use std::path::Path;
 
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 /// How finely the index is cut: the bytes aimed at for dictionary shards, whole-title
 /// shards and region files, and the procedures per result-rows file.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -257,9 +258,34 @@ const FILE_SIZES: [Sizes; 6] = [
         docs_chunk: 10,
     },
 ];
+/// How many files of each dictionary a query fetches, roughly: a short and a body shard
+/// for each of its (about three) words, a pair shard for each adjacent pair, one whole-title
+/// shard, one completion shard for the word being typed or mistyped, and a digit shard only
+/// for a word with a digit (a code, a number), which few queries have. Only their ratios
+/// matter (`share_files`).
+struct Fetches {
+    short: f64,
+    digits: f64,
+    body: f64,
+    pair: f64,
+    whole: f64,
+    completions: f64,
+}
+
+const FETCHES: Fetches = Fetches {
+    short: 3.0,
+    digits: 0.2,
+    body: 3.0,
+    pair: 2.0,
+    whole: 1.0,
+    completions: 1.0,
+};
+
 /// The most files the index should have (format 2 had 34,220 at 100,000 procedures).
 const FILE_BUDGET: usize = 32_768;
 const COMPLETION_TARGET_BYTES: usize = 1024;
+/// The smallest dictionary files worth their request.
+const SMALLEST_FILE: usize = 128;
 
 /// `FILE_BUDGET`, or `THUTUC_SEARCH_FILE_BUDGET` when set: for a host that holds fewer
 /// files, and for the tests of the largest files on a small catalogue. An input of the build
@@ -365,7 +391,7 @@ fn write_files(
         tokens: stored.fields.iter().map(|f| f.total_tokens).collect(),
     };
     let none = std::collections::BTreeMap::new();
-    let [short, body, plain_pair, whole] =
+    let [mut short, mut body, plain_pair, mut whole] =
         [Family::Short, Family::Body, Family::Pair, Family::Whole]
             .map(|family| encode_terms(&stored, &facets, &scoring, family, &none));
     // the pairs' bounds, unless their bytes would cost larger files (a coarser tier)
@@ -376,16 +402,26 @@ fn write_files(
         Family::Pair,
         &pair_bounds(&stored, &scoring),
     );
-    let completion_files = completion_shards(&stored, COMPLETION_TARGET_BYTES);
+    let completions = completion_entries(&stored);
     // every posting is encoded now: the rest needs only what `scoring` keeps
     drop(stored);
+    // the tier's dictionary files, before they are shared out (`share_files`)
+    let dictionary_files = |sizes: Sizes, pair: &EncodedFamily| -> usize {
+        bucket_count(short.dictionary_bytes(), sizes.shard)
+            + bucket_count(body.dictionary_bytes(), sizes.shard)
+            + bucket_count(pair.dictionary_bytes(), sizes.shard)
+            + bucket_count(whole.dictionary_bytes(), sizes.whole)
+            + bucket_count(entry_bytes(&completions), COMPLETION_TARGET_BYTES)
+    };
     let file_count = |sizes: Sizes, pair: &EncodedFamily| -> usize {
-        let family_files: usize = [&short, &body, pair, &whole]
+        let region_files: usize = [&short, &body, pair, &whole]
             .iter()
-            .zip([sizes.shard, sizes.shard, sizes.shard, sizes.whole])
-            .map(|(family, target)| family.file_count(target, sizes.region))
+            .map(|family| family.region_file_count(sizes.region))
             .sum();
-        family_files + completion_files.len() + procedures.len().div_ceil(sizes.docs_chunk) + 2
+        dictionary_files(sizes, pair)
+            + region_files
+            + procedures.len().div_ceil(sizes.docs_chunk)
+            + 2
     };
     let budget = file_budget();
     let tier = |pair: &EncodedFamily| {
@@ -400,16 +436,62 @@ fn write_files(
         (_, plain) => (tier(&plain), plain),
     };
     let sizes = FILE_SIZES[tier];
+    let tier_dictionary_files = dictionary_files(sizes, &pair);
+    let other_files = file_count(sizes, &pair) - tier_dictionary_files;
+    let mut pair = pair;
+    for family in [&mut short, &mut body, &mut pair, &mut whole] {
+        family.group(sizes.region);
+    }
+    // codes and numbers: in a national catalogue, nine in ten of the short terms
+    let digits = short.take_entries(has_digit);
+    let dictionary =
+        |fetches: f64, family: &EncodedFamily| (fetches, family.dictionary_bytes(), family.keys());
+    // the dictionaries may have what the budget leaves, down to files of SMALLEST_FILE bytes:
+    // every query fetches dictionary shards, and few of each
+    let dictionary_bytes = [&short, &body, &pair, &whole]
+        .iter()
+        .map(|f| f.dictionary_bytes())
+        .sum::<usize>()
+        + entry_bytes(&digits)
+        + entry_bytes(&completions);
+    let left = budget.saturating_sub(other_files);
+    let dictionary_total = tier_dictionary_files.max(left.min(dictionary_bytes / SMALLEST_FILE));
+    let [
+        short_shards,
+        digit_shards,
+        body_shards,
+        pair_shards,
+        whole_shards,
+        completion_shards,
+    ] = share_files(
+        dictionary_total,
+        &[
+            dictionary(FETCHES.short, &short),
+            (FETCHES.digits, entry_bytes(&digits), distinct_keys(&digits)),
+            dictionary(FETCHES.body, &body),
+            dictionary(FETCHES.pair, &pair),
+            dictionary(FETCHES.whole, &whole),
+            (
+                FETCHES.completions,
+                entry_bytes(&completions),
+                distinct_keys(&completions),
+            ),
+        ],
+    )[..]
+    else {
+        unreachable!("one count per dictionary")
+    };
     let mut files = Files::default();
-    let mut family = |prefix: &str, encoded: EncodedFamily, target: usize| {
+    let mut digit_shards = shard_files(digits, digit_shards);
+    let mut family = |prefix: &str, encoded: EncodedFamily, shards: usize| {
         let FamilyFiles {
             mut shards,
             regions,
             groups,
-        } = encoded.into_files(target, sizes.region);
-        // each synonym at the end of the short dictionary shard of its first word
+        } = encoded.into_files(shards);
+        // each synonym at the end of the dictionary shard of its first word
         if prefix == "s" {
-            add_synonyms(&mut shards, synonyms);
+            add_synonyms(&mut shards, &mut digit_shards, synonyms);
         }
         let dict = files.dir(prefix, shards);
         let regions = files.dir(&format!("r{prefix}"), regions);
@@ -420,11 +502,12 @@ fn write_files(
             groups,
         }
     };
-    let short = family("s", short, sizes.shard);
-    let body = family("b", body, sizes.shard);
-    let pair = family("p", pair, sizes.shard);
-    let whole = family("w", whole, sizes.whole);
-    let completions = files.dir("c", completion_files);
+    let short = family("s", short, short_shards);
+    let body = family("b", body, body_shards);
+    let pair = family("p", pair, pair_shards);
+    let whole = family("w", whole, whole_shards);
+    let digits = files.dir("k", digit_shards);
+    let completions = files.dir("c", shard_files(completions, completion_shards));
     let chunks = docs_chunks(catalogue, &procedures, sizes.docs_chunk)?;
     let docs = DocsDir {
         chunk: sizes.docs_chunk,
@@ -495,6 +578,7 @@ fn write_files(
         },
         files: FileTable {
             short,
+            digits,
             body,
             pair,
             whole,
@@ -517,7 +601,7 @@ fn write_files(
         stats.total_bytes += bytes.len();
         let slot = match name.split(['-', '.']).next() {
             Some("manifest") => &mut stats.manifest_bytes,
-            Some("s") => &mut stats.short_bytes,
+            Some("s" | "k") => &mut stats.short_bytes,
             Some("b") => &mut stats.body_bytes,
             Some("p") => &mut stats.pair_bytes,
             Some("w") => &mut stats.whole_bytes,
@@ -551,7 +635,9 @@ fn encode_runs(runs: &[[u32; 4]]) -> String {
 /// Result rows in document order: `[code, title, agency id, agency name, slug, field id,
 /// field name]`, the slug as `0` when it is `slugify(title)` and `1` when it is
 /// `slugify(title code)`, the field left out when it is the row before's (documents are
-/// numbered by field, so a file of rows is mostly one field).
+/// numbered by field, so a file of rows is mostly one field). A title that an earlier row of
+/// the file has is that row's place in the file, and so is an agency id, with the name then
+/// `0` (the same procedure in many provinces sits side by side, by its title).
 fn docs_chunks(
     catalogue: &Catalogue,
     procedures: &[&Procedure],
@@ -563,10 +649,12 @@ fn docs_chunks(
         .enumerate()
         .map(|(i, chunk)| {
             let mut previous_field = None;
+            let mut titles: Vec<(&str, usize)> = Vec::new();
+            let mut agencies: Vec<(&str, usize)> = Vec::new();
             let rows: Vec<Value> = chunk
                 .iter()
-                .map(|p| {
-                    let agency = catalogue.agency(&p.agency).map_or("", |a| a.name.as_str());
+                .enumerate()
+                .map(|(n, p)| {
                     let slug = if p.slug == slugify(&p.title) {
                         json!(0)
                     } else if p.slug == slugify(&format!("{} {}", p.title, p.code)) {
@@ -574,8 +662,24 @@ fn docs_chunks(
                     } else {
                         json!(p.slug)
                     };
-                    let mut row = vec![json!(p.code), json!(p.title), json!(p.agency)];
-                    row.extend([json!(agency), slug]);
+                    let mut row = vec![json!(p.code)];
+                    match titles.iter().find(|(t, _)| *t == p.title) {
+                        Some(&(_, k)) => row.push(json!(k)),
+                        None => {
+                            titles.push((&p.title, n));
+                            row.push(json!(p.title));
+                        }
+                    }
+                    match agencies.iter().find(|(a, _)| *a == p.agency) {
+                        Some(&(_, k)) => row.extend([json!(k), json!(0)]),
+                        None => {
+                            agencies.push((&p.agency, n));
+                            let agency =
+                                catalogue.agency(&p.agency).map_or("", |a| a.name.as_str());
+                            row.extend([json!(p.agency), json!(agency)]);
+                        }
+                    }
+                    row.push(slug);
                     if previous_field.replace(&p.field) != Some(&p.field) {
                         let field = catalogue.field(&p.field).map_or("", |f| f.name.as_str());
                         row.extend([json!(p.field), json!(field)]);
@@ -789,6 +893,7 @@ impl Named {
 #[derive(Serialize)]
 struct FileTable {
     short: TermFiles,
+    digits: ShardDir,
     body: TermFiles,
     pair: TermFiles,
     whole: TermFiles,

@@ -3,7 +3,7 @@
 //! smallest of the encodings that represent it exactly.
 
 use super::analyzer::{Form, fold};
-use super::encode::{bitpack, bits_for, fnv1a32, string, varint};
+use super::encode::{bitpack, bits_for, fnv1a32, string, varint, whole_name};
 use super::fields::{FIELDS, Family, FieldSpec, MIN_PREFIX_CHARS, Source};
 use super::query::completion_boost;
 use super::read::{Posting, Stored};
@@ -50,6 +50,17 @@ pub fn key(term: &str, form: Form) -> String {
     match form {
         Form::Accented => fold(term),
         Form::Folded | Form::Bigram | Form::Whole => term.to_string(),
+    }
+}
+
+/// The key a term's dictionary entry is sharded by: an accented term's own text, so that a
+/// word typed without marks does not fetch the entries of every accented form of it (and
+/// a word typed with marks fetches the shard of its folding too, which holds the twin);
+/// else the shard key.
+pub fn dictionary_key(term: &str, form: Form) -> String {
+    match form {
+        Form::Accented => term.to_string(),
+        _ => key(term, form),
     }
 }
 
@@ -116,16 +127,37 @@ impl Scoring {
 /// region, the pieces of the blocked lists, each with its key.
 pub struct EncodedFamily {
     entries: Vec<(String, Vec<u8>)>,
+    /// The key of each entry's region pieces if it has a blocked list (the group of its
+    /// region files goes at its end), until `group` has written the groups.
+    with_regions: Vec<Option<String>>,
     blocked: Vec<Vec<(String, Vec<u8>)>>,
+    /// Region files per region, and each key's, once `group` has run.
+    groups: Option<(usize, BTreeMap<String, usize>)>,
 }
 
 impl EncodedFamily {
-    fn dictionary_bytes(&self) -> usize {
-        self.entries.iter().map(|(_, b)| b.len()).sum()
+    pub fn dictionary_bytes(&self) -> usize {
+        entry_bytes(&self.entries)
+    }
+
+    /// How many distinct keys its dictionary entries have.
+    pub fn keys(&self) -> usize {
+        distinct_keys(&self.entries)
+    }
+
+    /// Takes out the dictionary entries whose key passes `wanted`, once `group` has run
+    /// (their region pieces stay: a term's region files are found through its entry).
+    pub fn take_entries(&mut self, wanted: impl Fn(&str) -> bool) -> Vec<(String, Vec<u8>)> {
+        assert!(self.groups.is_some(), "entries are taken once grouped");
+        let (taken, kept) = std::mem::take(&mut self.entries)
+            .into_iter()
+            .partition(|(key, _)| wanted(key));
+        self.entries = kept;
+        taken
     }
 
     /// Region files per region for files of about `region_target` bytes.
-    fn groups(&self, region_target: usize) -> usize {
+    fn group_count(&self, region_target: usize) -> usize {
         let regions = self.blocked.len();
         let region_bytes: usize = self.blocked.iter().flatten().map(|(_, b)| b.len()).sum();
         (region_bytes / (regions * region_target))
@@ -133,31 +165,93 @@ impl EncodedFamily {
             .next_power_of_two()
     }
 
-    /// How many files `into_files` would write with these targets (at most: a region file
-    /// with no term is not written).
-    pub fn file_count(&self, target: usize, region_target: usize) -> usize {
-        let shards = bucket_count(self.dictionary_bytes(), target);
+    /// How many region files `into_files` would write for files of about `region_target`
+    /// bytes (at most: a region file with no term is not written).
+    pub fn region_file_count(&self, region_target: usize) -> usize {
         let with_blocked = self.blocked.iter().filter(|r| !r.is_empty()).count();
-        shards + with_blocked * self.groups(region_target)
+        with_blocked * self.group_count(region_target)
     }
 
-    /// Dictionary shards of about `target` bytes and region files of about `region_target`.
-    pub fn into_files(self, target: usize, region_target: usize) -> FamilyFiles {
-        let groups = self.groups(region_target);
+    /// Gives each key with blocked lists a group of region files (of about `region_target`
+    /// bytes) and writes it at the end of its dictionary entries. The heaviest keys go
+    /// first, each into the lightest group so far: a common word's region files then
+    /// carry few other words' postings, which a query fetching it pays for.
+    pub fn group(&mut self, region_target: usize) {
+        let count = self.group_count(region_target);
+        let mut weights: BTreeMap<&str, usize> = BTreeMap::new();
+        for (key, bytes) in self.blocked.iter().flatten() {
+            *weights.entry(key).or_default() += bytes.len();
+        }
+        let mut keys: Vec<(&str, usize)> = weights.into_iter().collect();
+        keys.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut loads: std::collections::BinaryHeap<std::cmp::Reverse<(usize, usize)>> =
+            (0..count).map(|g| std::cmp::Reverse((0, g))).collect();
+        let mut assigned = BTreeMap::new();
+        for (key, weight) in keys {
+            let std::cmp::Reverse((load, g)) = loads.pop().expect("count ≥ 1");
+            assigned.insert(key.to_string(), g);
+            loads.push(std::cmp::Reverse((load + weight, g)));
+        }
+        for ((_, bytes), with_regions) in self.entries.iter_mut().zip(&self.with_regions) {
+            if let Some(key) = with_regions {
+                varint(bytes, assigned[key] as u64);
+            }
+        }
+        self.with_regions.clear();
+        self.groups = Some((count, assigned));
+    }
+
+    /// `shards` dictionary shards and the region files, once `group` has run.
+    pub fn into_files(self, shards: usize) -> FamilyFiles {
+        let (groups, assigned) = self.groups.expect("grouped before cut into files");
         let mut region_files = Vec::new();
         for (r, list) in self.blocked.into_iter().enumerate() {
-            for (g, bytes) in bucket_into(list, groups) {
+            for (g, bytes) in bucket_into(list, groups, |key| assigned[key]) {
                 if bytes.len() > 1 {
                     region_files.push((format!("{r}-{g}.bin"), bytes));
                 }
             }
         }
         FamilyFiles {
-            shards: bucket(self.entries, target),
+            shards: shard_files(self.entries, shards),
             regions: region_files,
             groups,
         }
     }
+}
+
+/// The bytes of dictionary entries.
+pub fn entry_bytes(entries: &[(String, Vec<u8>)]) -> usize {
+    entries.iter().map(|(_, b)| b.len()).sum()
+}
+
+/// How many distinct keys entries have: more files than that would be empty.
+pub fn distinct_keys(entries: &[(String, Vec<u8>)]) -> usize {
+    entries
+        .iter()
+        .map(|(key, _)| key.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
+/// Dictionary files shared out between dictionaries: `total` files, each dictionary's share
+/// in proportion to √(fetches · bytes), `fetches` being how many of its files a query
+/// fetches. That makes the bytes a query fetches, Σ fetches · bytes / files, least for
+/// the total. Each gets one file at least, and no more files than its entries have keys.
+pub fn share_files(total: usize, dictionaries: &[(f64, usize, usize)]) -> Vec<usize> {
+    let weight = |&(fetches, bytes, _): &(f64, usize, usize)| (fetches * bytes as f64).sqrt();
+    let sum: f64 = dictionaries.iter().map(weight).sum();
+    dictionaries
+        .iter()
+        .map(|d| {
+            let share = if sum > 0.0 {
+                (total as f64 * weight(d) / sum).round() as usize
+            } else {
+                1
+            };
+            share.min(d.2).max(1)
+        })
+        .collect()
 }
 
 /// The files of one family: its dictionary shards and its region files.
@@ -165,7 +259,7 @@ pub struct FamilyFiles {
     pub shards: Vec<(String, Vec<u8>)>,
     /// (file name `<region>-<group>.bin`, bytes)
     pub regions: Vec<(String, Vec<u8>)>,
-    /// Region files per region: a term's are `fnv1a32(key) mod groups`.
+    /// Region files per region (a term's group is at the end of its dictionary entry).
     pub groups: usize,
 }
 
@@ -211,16 +305,35 @@ pub fn encode_terms(
         postings.len() >= BLOCKED_MIN_DF && by_value(n, postings).is_none()
     };
     let regions = (stored.num_docs as usize).div_ceil(REGION as usize).max(1);
+    // whole titles are written under their names (`whole_name`), but for two whose names
+    // are the same, which keep their text
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    if family == Family::Whole {
+        for term in terms.keys() {
+            *names.entry(whole_name(term)).or_default() += 1;
+        }
+    }
+    let written = |term: &str| -> String {
+        if family != Family::Whole {
+            return term.to_string();
+        }
+        let name = whole_name(term);
+        if names.get(&name) == Some(&1) {
+            name
+        } else {
+            term.to_string()
+        }
+    };
     let mut entries = Vec::new();
+    let mut with_regions = Vec::new();
     // per region: (key, entry bytes) of the blocked lists
     let mut blocked: Vec<Vec<(String, Vec<u8>)>> = vec![Vec::new(); regions];
     for (term, lists) in &terms {
-        let key = key(
-            term,
-            lists.first().map_or(Form::Bigram, |l| FIELDS[l.0].form),
-        );
+        let form = lists.first().map_or(Form::Bigram, |l| FIELDS[l.0].form);
+        let key = key(term, form);
+        let text = written(term);
         let mut bytes = Vec::new();
-        string(&mut bytes, term);
+        string(&mut bytes, &text);
         // a pair's bounds: `count:varint list*` (see `pair_bounds`)
         let bound = pair_bounds.get(*term);
         varint(
@@ -269,12 +382,14 @@ pub fn encode_terms(
                 bytes.extend_from_slice(&best);
             }
         }
+        let mut pieces_written = false;
         for (r, lists_here) in pieces.into_iter().enumerate() {
             if lists_here.is_empty() {
                 continue;
             }
+            pieces_written = true;
             let mut piece = Vec::new();
-            string(&mut piece, term);
+            string(&mut piece, &text);
             varint(&mut piece, lists_here.len() as u64);
             for (n, count, encoded) in lists_here {
                 varint(&mut piece, n as u64);
@@ -283,9 +398,15 @@ pub fn encode_terms(
             }
             blocked[r].push((key.clone(), piece));
         }
-        entries.push((key, bytes));
+        with_regions.push(pieces_written.then(|| key.clone()));
+        entries.push((dictionary_key(term, form), bytes));
     }
-    EncodedFamily { entries, blocked }
+    EncodedFamily {
+        entries,
+        with_regions,
+        blocked,
+        groups: None,
+    }
 }
 
 /// Encoding 4 of a blocked list: the regions holding its postings, as gaps or as a bitmap
@@ -753,8 +874,9 @@ fn together(
     (both, bounds)
 }
 
-/// Completion candidates with their weights, sharded by their first two characters.
-pub fn completion_shards(stored: &Stored, target: usize) -> Vec<(String, Vec<u8>)> {
+/// Completion candidates with their weights, keyed by their first two characters (the key
+/// their shard is chosen by).
+pub fn completion_entries(stored: &Stored) -> Vec<(String, Vec<u8>)> {
     let mut weights: BTreeMap<&str, u64> = BTreeMap::new();
     for (spec, data) in FIELDS.iter().zip(&stored.fields) {
         if spec.completes {
@@ -765,7 +887,7 @@ pub fn completion_shards(stored: &Stored, target: usize) -> Vec<(String, Vec<u8>
             }
         }
     }
-    let entries = weights
+    weights
         .into_iter()
         .map(|(term, weight)| {
             let mut bytes = Vec::new();
@@ -773,29 +895,32 @@ pub fn completion_shards(stored: &Stored, target: usize) -> Vec<(String, Vec<u8>
             varint(&mut bytes, weight);
             (term.chars().take(MIN_PREFIX_CHARS).collect(), bytes)
         })
-        .collect();
-    bucket(entries, target)
+        .collect()
 }
 
-/// Entries whose keys hash alike go to one file: `fnv1a32(key) mod count`, with count a
-/// power of two that keeps files near `target` bytes. Each file is `count:varint entry*`.
-fn bucket(entries: Vec<(String, Vec<u8>)>, target: usize) -> Vec<(String, Vec<u8>)> {
-    let total: usize = entries.iter().map(|(_, b)| b.len()).sum();
-    bucket_into(entries, bucket_count(total, target))
+/// Entries whose keys hash alike go to one file, `<n>.bin` with n = `fnv1a32(key) mod
+/// count`. Each file is `count:varint entry*`.
+pub fn shard_files(entries: Vec<(String, Vec<u8>)>, count: usize) -> Vec<(String, Vec<u8>)> {
+    bucket_into(entries, count, |key| fnv1a32(key) as usize % count)
         .into_iter()
         .map(|(i, bytes)| (format!("{i}.bin"), bytes))
         .collect()
 }
 
-fn bucket_count(total_bytes: usize, target: usize) -> usize {
+/// Files of about `target` bytes for `total_bytes`: a power of two.
+pub fn bucket_count(total_bytes: usize, target: usize) -> usize {
     (total_bytes / target).max(1).next_power_of_two()
 }
 
-/// Entries into `count` files by `fnv1a32(key) mod count`: (file number, bytes).
-fn bucket_into(entries: Vec<(String, Vec<u8>)>, count: usize) -> Vec<(usize, Vec<u8>)> {
+/// Entries into `count` files, each into file `place(key)`: (file number, bytes).
+fn bucket_into(
+    entries: Vec<(String, Vec<u8>)>,
+    count: usize,
+    place: impl Fn(&str) -> usize,
+) -> Vec<(usize, Vec<u8>)> {
     let mut buckets: Vec<(u64, Vec<u8>)> = vec![(0, Vec::new()); count];
     for (key, bytes) in entries {
-        let b = &mut buckets[fnv1a32(&key) as usize % count];
+        let b = &mut buckets[place(&key)];
         b.0 += 1;
         b.1.extend_from_slice(&bytes);
     }
@@ -811,20 +936,28 @@ fn bucket_into(entries: Vec<(String, Vec<u8>)>, count: usize) -> Vec<(usize, Vec
         .collect()
 }
 
-/// The synonym table into the short dictionary shards (`shards`, file `i` at index `i`):
-/// each entry goes to the shard of its phrase's first word, folded, after that shard's
-/// terms: `count:varint (phrase:string meanings:varint meaning:string*)*`, phrases in code
-/// point order, words joined by single spaces, accented.
-pub fn add_synonyms(shards: &mut [(String, Vec<u8>)], table: &super::synonyms::Table) {
-    if shards.is_empty() {
-        return;
-    }
-    let mut sections: Vec<(u64, Vec<u8>)> = vec![(0, Vec::new()); shards.len()];
+/// The synonym table into the short dictionary shards (`shards`, file `i` at index `i`, or
+/// `digit_shards` for a key with a digit, see [`has_digit`]): each entry goes to the shard
+/// of its phrase's first word, folded, after that shard's terms: `count:varint
+/// (phrase:string meanings:varint meaning:string*)*`, phrases in code point order, words
+/// joined by single spaces, accented.
+pub fn add_synonyms(
+    shards: &mut [(String, Vec<u8>)],
+    digit_shards: &mut [(String, Vec<u8>)],
+    table: &super::synonyms::Table,
+) {
+    let mut sections = [shards.len(), digit_shards.len()].map(|n| vec![(0u64, Vec::new()); n]);
     for entry in table.entries() {
         let Some(first) = entry.key.first() else {
             continue;
         };
-        let (count, bytes) = &mut sections[fnv1a32(&fold(first)) as usize % shards.len()];
+        let key = fold(first);
+        let section = &mut sections[usize::from(has_digit(&key))];
+        if section.is_empty() {
+            continue;
+        }
+        let n = section.len();
+        let (count, bytes) = &mut section[fnv1a32(&key) as usize % n];
         *count += 1;
         string(bytes, &entry.key.join(" "));
         varint(bytes, entry.means.len() as u64);
@@ -833,10 +966,19 @@ pub fn add_synonyms(shards: &mut [(String, Vec<u8>)], table: &super::synonyms::T
             string(bytes, &words.join(" "));
         }
     }
-    for ((_, shard), (count, bytes)) in shards.iter_mut().zip(sections) {
-        if count > 0 {
-            varint(shard, count);
-            shard.extend_from_slice(&bytes);
+    let [plain, digits] = sections;
+    for (files, sections) in [(shards, plain), (digit_shards, digits)] {
+        for ((_, shard), (count, bytes)) in files.iter_mut().zip(sections) {
+            if count > 0 {
+                varint(shard, count);
+                shard.extend_from_slice(&bytes);
+            }
         }
     }
+}
+
+/// Whether a short term's key has an ASCII digit: its dictionary entry is then in the digit
+/// dictionary (codes, numbers), which only a query word with a digit fetches.
+pub fn has_digit(key: &str) -> bool {
+    key.bytes().any(|b| b.is_ascii_digit())
 }

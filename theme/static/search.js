@@ -5,13 +5,14 @@
 // of src/search/query.rs and tantivy's BM25, computed in 32-bit floats as tantivy does, so
 // that its ranking equals `thutuc search` (tests/search_parity.rs holds it to that).
 
-const FORMAT = 7;
+const FORMAT = 8;
 
 // ---------------------------------------------------------------- analyzer (analyzer.rs)
 
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 const ALNUM = /^[\p{Alphabetic}\p{N}]$/u;
 const ASCII_DIGIT = /^[0-9]$/;
+const DIGIT = /[0-9]/;
 const MARKS = /\p{M}/gu;
 // a consonant onset and a lone y: the y is written i (kí/ký, lí/lý, quí/quý)
 const ONSET_Y = /^(b|c|ch|d|đ|g|gh|h|k|kh|l|m|n|ng|nh|p|ph|qu|r|s|t|th|tr|v|x)([yýỳỷỹỵ])$/u;
@@ -113,6 +114,16 @@ function fnv1a32(s) {
   return h >>> 0;
 }
 
+/** The name a whole title is written under in the index (export.rs): base64url of its
+ * 64-bit FNV-1a. */
+export function wholeName(text) {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of ENCODER.encode(text)) h = BigInt.asUintN(64, (h ^ BigInt(byte)) * 0x100000001b3n);
+  let bytes = '';
+  for (let i = 0n; i < 8n; i++) bytes += String.fromCharCode(Number((h >> (8n * i)) & 0xffn));
+  return btoa(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 class Reader {
   constructor(bytes) {
     this.bytes = bytes;
@@ -156,6 +167,7 @@ function parseTerms(bytes, m, width) {
   for (let t = r.varint(); t > 0; t--) {
     const text = r.string();
     const lists = new Map();
+    let blocked = false;
     for (let l = r.varint(); l > 0; l--) {
       const field = r.varint();
       // fields `fields.length` and the next: the bounds of a pair of common words
@@ -197,11 +209,14 @@ function parseTerms(bytes, m, width) {
         const quanta = r.skip(count);
         const max = new DataView(r.skip(4).slice().buffer).getFloat32(0, true);
         raw.regions = new Map(regions.map((region, i) => [region, (max * quanta[i]) / 255]));
+        blocked ||= field < m.fields.length;
       } else {
         throw new Error(`search index: unknown postings encoding ${mode}`);
       }
       lists.set(field, raw);
     }
+    // a term with postings in region files: the group of its region files
+    if (blocked) lists.group = r.varint();
     terms.set(text, lists);
   }
   // a short dictionary shard may end with the synonyms whose phrase starts with its words
@@ -470,15 +485,30 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     return p;
   }
 
+  // a short term whose key has a digit (a code, a number) is in the digit dictionary
   function shard(m, family, key) {
-    const { dir, shards } = m.files[family];
+    const { dir, shards } = family === 'short' && DIGIT.test(key) ? m.files.digits : m.files[family];
     return parsed(`${dir}/${fnv1a32(key) % shards}.bin`, (bytes) => parseTerms(bytes, m, m.docs));
   }
 
-  function regionFile(m, family, key, region) {
-    const { regions, groups } = m.files[family];
+  // A word's short dictionary entries: the shard of its folding and, for a word with marks,
+  // the shard of its accented form (an accented term is sharded by its own text)
+  function shortShard(m, w) {
+    const folded = shard(m, 'short', w.folded);
+    if (w.accented === w.folded) return folded;
+    return Promise.all([folded, shard(m, 'short', w.accented)]).then(([a, b]) => {
+      if (a === b) return a;
+      const both = new Map([...a, ...b]);
+      both.synonyms = a.synonyms;
+      return both;
+    });
+  }
+
+  // the region files of a term's group (written at the end of its dictionary entry)
+  function regionFile(m, family, group, region) {
+    const { regions } = m.files[family];
     const width = Math.min(m.region, m.docs - region * m.region);
-    return parsed(`${regions}/${region}-${fnv1a32(key) % groups}.bin`, (bytes) => parseTerms(bytes, m, width));
+    return parsed(`${regions}/${region}-${group}.bin`, (bytes) => parseTerms(bytes, m, width));
   }
 
   function agencies(m) {
@@ -535,7 +565,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     if (!list) return null;
     let weight = f32(idf(list.df, m.docs) * m.weightFactor);
     if (boost !== 1) weight = f32(weight * boost);
-    const out = { family, key, term, f, weight, list, bounds: list.regions };
+    const out = { family, key, term, f, weight, list, bounds: list.regions, group: terms.get(term).group };
     if (!list.regions) {
       // a list held whole: its bound in each region is its best score there
       out.bounds = new Map();
@@ -570,7 +600,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     let from = 0;
     let to;
     if (t.list.regions) {
-      const terms = await regionFile(m, t.family, t.key, r);
+      const terms = await regionFile(m, t.family, t.group, r);
       const local = postings(m, terms, t.term, t.f);
       if (!local || !local.docs) throw new Error('search index: region postings missing');
       ({ docs, tf, norm } = local);
@@ -622,7 +652,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const pairs = pairsOf(words);
     const [expansions, shards, pairShards, wholeShard, agencyData] = await Promise.all([
       prefixWord ? completions(m, prefixWord.folded) : [],
-      Promise.all(words.map((w) => Promise.all([shard(m, 'short', w.folded), shard(m, 'body', w.folded)])
+      Promise.all(words.map((w) => Promise.all([shortShard(m, w), shard(m, 'body', w.folded)])
         .then(([short, body]) => ({ short, body })))),
       Promise.all(pairs.map((pair) => shard(m, 'pair', pair))),
       shard(m, 'whole', wholeTerm),
@@ -643,7 +673,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       if (r) reads.push([i, { accented: r, folded: r, typed: r }]);
     });
     if (reads.length) {
-      const found = await Promise.all(reads.map(([, w]) => Promise.all([shard(m, 'short', w.folded), shard(m, 'body', w.folded)])));
+      const found = await Promise.all(reads.map(([, w]) => Promise.all([shortShard(m, w), shard(m, 'body', w.folded)])));
       const next = words.slice();
       let prefix = lastIsPrefix;
       let any = false;
@@ -682,7 +712,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const [expansionShards, altShards, altPairShards] = await Promise.all([
       Promise.all(expansions.map((t) => shard(m, 'short', t))),
       Promise.all(units.map((u) => Promise.all(u.alternatives.map((a) =>
-        Promise.all(a.words.map((w) => shard(m, 'short', w.folded))))))),
+        Promise.all(a.words.map((w) => shortShard(m, w))))))),
       Promise.all(units.map((u) => Promise.all(u.alternatives.map((a) =>
         Promise.all(pairsOf(a.words).map((pair) => shard(m, 'pair', pair))))))),
     ]);
@@ -771,7 +801,10 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
             if (t) optional.push(Object.assign(t, { pair: i }));
           });
         } else if (field.form === 'whole' && withWhole) {
-          const t = termList(m, wholeShard, 'whole', wholeTerm, wholeTerm, f, field.boost);
+          // written under its name, or (two titles of one name) its text
+          const name = wholeName(wholeTerm);
+          const written = wholeShard.has(name) ? name : wholeTerm;
+          const t = termList(m, wholeShard, 'whole', wholeTerm, written, f, field.boost);
           if (t) optional.push(t);
         }
       });
@@ -1048,10 +1081,14 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const { dir, chunk } = m.files.docs;
     const rows = await load(`${dir}/${Math.floor(d / chunk)}.json`, 'json');
     if (!rows[d % chunk]) throw new Error('search index: docs chunk is short');
-    // a row without its field has the field of the row before it in the file
+    // a row without its field has the field of the row before it in the file; a title or
+    // an agency id that is a number is that of that row of the file
+    const row = rows[d % chunk];
     let withField = d % chunk;
     while (withField > 0 && rows[withField].length < 7) withField--;
-    return [...rows[d % chunk].slice(0, 5), ...rows[withField].slice(5, 7)];
+    const title = typeof row[1] === 'number' ? rows[row[1]][1] : row[1];
+    const agency = typeof row[2] === 'number' ? rows[row[2]] : row;
+    return [row[0], title, agency[2], agency[3], row[4], ...rows[withField].slice(5, 7)];
   }
 
   return {
