@@ -258,24 +258,22 @@ const FILE_SIZES: [Sizes; 6] = [
         docs_chunk: 10,
     },
 ];
-/// How many files of each dictionary a query fetches, roughly: a short and a body shard
-/// for each of its (about three) words, a pair shard for each adjacent pair, one whole-title
+/// How many files of each dictionary a query fetches, roughly: a word shard for each of its
+/// (about three) words, a pair shard for each adjacent pair, one whole-title
 /// shard, one completion shard for the word being typed or mistyped, and a digit shard only
 /// for a word with a digit (a code, a number), which few queries have. Only their ratios
 /// matter (`share_files`).
 struct Fetches {
-    short: f64,
+    words: f64,
     digits: f64,
-    body: f64,
     pair: f64,
     whole: f64,
     completions: f64,
 }
 
 const FETCHES: Fetches = Fetches {
-    short: 3.0,
+    words: 3.0,
     digits: 0.2,
-    body: 3.0,
     pair: 2.0,
     whole: 1.0,
     completions: 1.0,
@@ -304,8 +302,8 @@ pub struct ExportStats {
     pub files: usize,
     pub total_bytes: usize,
     pub manifest_bytes: usize,
-    pub short_bytes: usize,
-    pub body_bytes: usize,
+    /// The words' dictionary (short and body fields) and the digit dictionary.
+    pub word_bytes: usize,
     pub pair_bytes: usize,
     pub whole_bytes: usize,
     /// The region files of the four families.
@@ -391,15 +389,20 @@ fn write_files(
         tokens: stored.fields.iter().map(|f| f.total_tokens).collect(),
     };
     let none = std::collections::BTreeMap::new();
-    let [mut short, mut body, plain_pair, mut whole] =
-        [Family::Short, Family::Body, Family::Pair, Family::Whole]
-            .map(|family| encode_terms(&stored, &facets, &scoring, family, &none));
+    // a word's short and body lists are in one dictionary entry and its region pieces in
+    // one region file: a query fetches both for a word anyway
+    let [mut words, plain_pair, mut whole] = [
+        &[Family::Short, Family::Body][..],
+        &[Family::Pair],
+        &[Family::Whole],
+    ]
+    .map(|families| encode_terms(&stored, &facets, &scoring, families, &none));
     // the pairs' bounds, unless their bytes would cost larger files (a coarser tier)
     let bounded_pair = encode_terms(
         &stored,
         &facets,
         &scoring,
-        Family::Pair,
+        &[Family::Pair],
         &pair_bounds(&stored, &scoring),
     );
     let completions = completion_entries(&stored);
@@ -407,14 +410,13 @@ fn write_files(
     drop(stored);
     // the tier's dictionary files, before they are shared out (`share_files`)
     let dictionary_files = |sizes: Sizes, pair: &EncodedFamily| -> usize {
-        bucket_count(short.dictionary_bytes(), sizes.shard)
-            + bucket_count(body.dictionary_bytes(), sizes.shard)
+        bucket_count(words.dictionary_bytes(), sizes.shard)
             + bucket_count(pair.dictionary_bytes(), sizes.shard)
             + bucket_count(whole.dictionary_bytes(), sizes.whole)
             + bucket_count(entry_bytes(&completions), COMPLETION_TARGET_BYTES)
     };
     let file_count = |sizes: Sizes, pair: &EncodedFamily| -> usize {
-        let region_files: usize = [&short, &body, pair, &whole]
+        let region_files: usize = [&words, pair, &whole]
             .iter()
             .map(|family| family.region_file_count(sizes.region))
             .sum();
@@ -439,16 +441,16 @@ fn write_files(
     let tier_dictionary_files = dictionary_files(sizes, &pair);
     let other_files = file_count(sizes, &pair) - tier_dictionary_files;
     let mut pair = pair;
-    for family in [&mut short, &mut body, &mut pair, &mut whole] {
+    for family in [&mut words, &mut pair, &mut whole] {
         family.group(sizes.region);
     }
-    // codes and numbers: in a national catalogue, nine in ten of the short terms
-    let digits = short.take_entries(has_digit);
+    // codes and numbers: in a national catalogue, nine in ten of the words
+    let digits = words.take_entries(has_digit);
     let dictionary =
         |fetches: f64, family: &EncodedFamily| (fetches, family.dictionary_bytes(), family.keys());
     // the dictionaries may have what the budget leaves, down to files of SMALLEST_FILE bytes:
     // every query fetches dictionary shards, and few of each
-    let dictionary_bytes = [&short, &body, &pair, &whole]
+    let dictionary_bytes = [&words, &pair, &whole]
         .iter()
         .map(|f| f.dictionary_bytes())
         .sum::<usize>()
@@ -457,18 +459,16 @@ fn write_files(
     let left = budget.saturating_sub(other_files);
     let dictionary_total = tier_dictionary_files.max(left.min(dictionary_bytes / SMALLEST_FILE));
     let [
-        short_shards,
+        word_shards,
         digit_shards,
-        body_shards,
         pair_shards,
         whole_shards,
         completion_shards,
     ] = share_files(
         dictionary_total,
         &[
-            dictionary(FETCHES.short, &short),
+            dictionary(FETCHES.words, &words),
             (FETCHES.digits, entry_bytes(&digits), distinct_keys(&digits)),
-            dictionary(FETCHES.body, &body),
             dictionary(FETCHES.pair, &pair),
             dictionary(FETCHES.whole, &whole),
             (
@@ -502,8 +502,7 @@ fn write_files(
             groups,
         }
     };
-    let short = family("s", short, short_shards);
-    let body = family("b", body, body_shards);
+    let words = family("s", words, word_shards);
     let pair = family("p", pair, pair_shards);
     let whole = family("w", whole, whole_shards);
     let digits = files.dir("k", digit_shards);
@@ -577,9 +576,8 @@ fn write_files(
             runs: encode_runs(&columns.runs(plain)),
         },
         files: FileTable {
-            short,
+            words,
             digits,
-            body,
             pair,
             whole,
             completions,
@@ -601,8 +599,7 @@ fn write_files(
         stats.total_bytes += bytes.len();
         let slot = match name.split(['-', '.']).next() {
             Some("manifest") => &mut stats.manifest_bytes,
-            Some("s" | "k") => &mut stats.short_bytes,
-            Some("b") => &mut stats.body_bytes,
+            Some("s" | "k") => &mut stats.word_bytes,
             Some("p") => &mut stats.pair_bytes,
             Some("w") => &mut stats.whole_bytes,
             Some("c") => &mut stats.completion_bytes,
@@ -892,9 +889,8 @@ impl Named {
 
 #[derive(Serialize)]
 struct FileTable {
-    short: TermFiles,
+    words: TermFiles,
     digits: ShardDir,
-    body: TermFiles,
     pair: TermFiles,
     whole: TermFiles,
     completions: ShardDir,

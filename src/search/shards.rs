@@ -263,12 +263,13 @@ pub struct FamilyFiles {
     pub groups: usize,
 }
 
-/// The terms of one family, encoded: cut them into files with `EncodedFamily::into_files`.
+/// The terms of the fields of `families`, encoded (a term's lists of all of them in one entry):
+/// cut them into files with `EncodedFamily::into_files`.
 pub fn encode_terms(
     stored: &Stored,
     facets: &Facets,
     scoring: &Scoring,
-    family: Family,
+    families: &[Family],
     pair_bounds: &BTreeMap<String, (u64, Vec<u8>)>,
 ) -> EncodedFamily {
     let members = |facet: Facet| {
@@ -282,7 +283,7 @@ pub fn encode_terms(
     // term → (field number, postings)
     let mut terms: BTreeMap<&str, Vec<(usize, &Vec<Posting>)>> = BTreeMap::new();
     for (n, (spec, data)) in FIELDS.iter().zip(&stored.fields).enumerate() {
-        if spec.family == family {
+        if families.contains(&spec.family) {
             for (term, postings) in &data.terms {
                 terms.entry(term).or_default().push((n, postings));
             }
@@ -308,13 +309,14 @@ pub fn encode_terms(
     // whole titles are written under their names (`whole_name`), but for two whose names
     // are the same, which keep their text
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
-    if family == Family::Whole {
+    let whole = families == [Family::Whole];
+    if whole {
         for term in terms.keys() {
             *names.entry(whole_name(term)).or_default() += 1;
         }
     }
     let written = |term: &str| -> String {
-        if family != Family::Whole {
+        if !whole {
             return term.to_string();
         }
         let name = whole_name(term);

@@ -485,15 +485,21 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     return p;
   }
 
-  // a short term whose key has a digit (a code, a number) is in the digit dictionary
+  // The files of a family: a word's short and body lists are in the words' files, and a
+  // word whose key has a digit (a code, a number) is in the digit dictionary
+  function filesOf(m, family) {
+    return family === 'short' || family === 'body' ? m.files.words : m.files[family];
+  }
+
   function shard(m, family, key) {
-    const { dir, shards } = family === 'short' && DIGIT.test(key) ? m.files.digits : m.files[family];
+    const words = family === 'short' || family === 'body';
+    const { dir, shards } = words && DIGIT.test(key) ? m.files.digits : filesOf(m, family);
     return parsed(`${dir}/${fnv1a32(key) % shards}.bin`, (bytes) => parseTerms(bytes, m, m.docs));
   }
 
-  // A word's short dictionary entries: the shard of its folding and, for a word with marks,
-  // the shard of its accented form (an accented term is sharded by its own text)
-  function shortShard(m, w) {
+  // A word's entries in the words' dictionary: the shard of its folding and, for a word
+  // with marks, the shard of its accented form (an accented term is sharded by its own text)
+  function wordShard(m, w) {
     const folded = shard(m, 'short', w.folded);
     if (w.accented === w.folded) return folded;
     return Promise.all([folded, shard(m, 'short', w.accented)]).then(([a, b]) => {
@@ -506,7 +512,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
 
   // the region files of a term's group (written at the end of its dictionary entry)
   function regionFile(m, family, group, region) {
-    const { regions } = m.files[family];
+    const { regions } = filesOf(m, family);
     const width = Math.min(m.region, m.docs - region * m.region);
     return parsed(`${regions}/${region}-${group}.bin`, (bytes) => parseTerms(bytes, m, width));
   }
@@ -580,12 +586,12 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   }
 
   // Adds the scores of `t` in region `r` (ids base…base+width) into `score`, marking `hit`.
-  // An estimate instead of a score: with `estimate` 1, a blocked list outside the short
-  // family is not fetched, its bound in the region is added to every document there; with
+  // An estimate instead of a score: with `estimate` 1, a blocked list outside the words'
+  // files (its short and body lists) is not fetched, its bound in the region is added to every document there; with
   // 2, no blocked list is fetched.
   async function addRegion(m, t, r, base, width, score, hit, estimate) {
     if (!t.bounds.has(r)) return;
-    if (estimate && t.list.regions && (estimate === 2 || t.family !== 'short')) {
+    if (estimate && t.list.regions && (estimate === 2 || filesOf(m, t.family) !== m.files.words)) {
       const s = t.bounds.get(r);
       for (let d = 0; d < width; d++) {
         score[d] += s;
@@ -652,8 +658,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const pairs = pairsOf(words);
     const [expansions, shards, pairShards, wholeShard, agencyData] = await Promise.all([
       prefixWord ? completions(m, prefixWord.folded) : [],
-      Promise.all(words.map((w) => Promise.all([shortShard(m, w), shard(m, 'body', w.folded)])
-        .then(([short, body]) => ({ short, body })))),
+      Promise.all(words.map((w) => wordShard(m, w).then((terms) => ({ short: terms, body: terms })))),
       Promise.all(pairs.map((pair) => shard(m, 'pair', pair))),
       shard(m, 'whole', wholeTerm),
       exact || agencyWanted ? agencies(m) : null,
@@ -673,12 +678,12 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       if (r) reads.push([i, { accented: r, folded: r, typed: r }]);
     });
     if (reads.length) {
-      const found = await Promise.all(reads.map(([, w]) => Promise.all([shortShard(m, w), shard(m, 'body', w.folded)])));
+      const found = await Promise.all(reads.map(([, w]) => wordShard(m, w)));
       const next = words.slice();
       let prefix = lastIsPrefix;
       let any = false;
       reads.forEach(([i, w], k) => {
-        if (wordGroup(m, { short: found[k][0], body: found[k][1] }, w, 1, false).length === 0) return;
+        if (wordGroup(m, { short: found[k], body: found[k] }, w, 1, false).length === 0) return;
         next[i] = w;
         any = true;
         if (isPrefix(i)) prefix = false;
@@ -712,7 +717,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
     const [expansionShards, altShards, altPairShards] = await Promise.all([
       Promise.all(expansions.map((t) => shard(m, 'short', t))),
       Promise.all(units.map((u) => Promise.all(u.alternatives.map((a) =>
-        Promise.all(a.words.map((w) => shortShard(m, w))))))),
+        Promise.all(a.words.map((w) => wordShard(m, w))))))),
       Promise.all(units.map((u) => Promise.all(u.alternatives.map((a) =>
         Promise.all(pairsOf(a.words).map((pair) => shard(m, 'pair', pair))))))),
     ]);
