@@ -28,7 +28,10 @@ pub fn build() -> Built {
 fn minify_and_hash() -> Built {
     let mut assets = Vec::new();
     let mut names = BTreeMap::new();
-    for (name, bytes) in theme::files_under("static") {
+    // a module that imports another (search.js loads inflate.js) after it, for its name
+    let mut files: Vec<_> = theme::files_under("static").collect();
+    files.sort_by_key(|(_, bytes)| imports_a_module(bytes));
+    for (name, bytes) in files {
         let bytes = if name.ends_with(".css") {
             let text =
                 std::str::from_utf8(bytes).map_err(|e| format!("theme/static/{name}: {e}"))?;
@@ -36,7 +39,7 @@ fn minify_and_hash() -> Built {
         } else if name.ends_with(".js") {
             let text =
                 std::str::from_utf8(bytes).map_err(|e| format!("theme/static/{name}: {e}"))?;
-            minify::js(text, name)?.into_bytes()
+            minify::js(&with_hashed_imports(text, &names), name)?.into_bytes()
         } else {
             bytes.to_vec()
         };
@@ -45,6 +48,25 @@ fn minify_and_hash() -> Built {
         assets.push(Asset { path, bytes });
     }
     Ok((assets, names))
+}
+
+/// Whether a script loads a sibling module (`import('./x.js')`).
+fn imports_a_module(bytes: &[u8]) -> bool {
+    crate::text::find_bytes(bytes, b"import('./", 0).is_some()
+}
+
+/// A script with its `import('./x.js')` of a sibling module (hashed already, in `names`)
+/// pointing at the sibling's hashed name.
+fn with_hashed_imports(text: &str, names: &BTreeMap<String, String>) -> String {
+    let mut text = text.to_string();
+    for (name, path) in names {
+        let hashed = path.rsplit('/').next().unwrap_or(path);
+        text = text.replace(
+            &format!("import('./{name}')"),
+            &format!("import('./{hashed}')"),
+        );
+    }
+    text
 }
 
 /// `dir/site.css` → `dir/site.<10 hex digits>.css`.
@@ -72,6 +94,19 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_client_loads_the_inflater_under_its_hashed_name() {
+        let (assets, names) = build().unwrap();
+        let inflate = names["inflate.js"].rsplit('/').next().unwrap().to_string();
+        let client = assets
+            .iter()
+            .find(|a| a.path == names["search.js"])
+            .unwrap();
+        let client = String::from_utf8_lossy(&client.bytes);
+        assert!(client.contains(&format!("./{inflate}")), "{inflate}");
+        assert!(!client.contains("./inflate.js"));
+    }
 
     #[test]
     fn names_change_with_content() {

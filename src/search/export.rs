@@ -182,7 +182,7 @@
 //! field is left out when it is the same as the row before's in the file.
 
 use super::Error;
-use super::encode::{bitpack, bits_for, content_hash, string, varint};
+use super::encode::{bitpack, bits_for, content_hash, deflate, string, varint};
 use super::fields::{
     BOILERPLATE, FIELDS, Family, LONG_WORD_CHARS, MAX_CORRECTIONS, MAX_EXPANSIONS,
     MAX_FALLBACK_QUERIES, MIN_PREFIX_CHARS, MIN_TYPO_CHARS, PLAIN_BONUS, QUALIFIER_PAIRS,
@@ -520,7 +520,7 @@ fn write_files(
         .map(|t| Named::new(&t.id, &t.name))
         .collect();
     let field_names = serde_json::to_vec(&field_names).map_err(|e| Error::Io(e.into()))?;
-    let field_names = files.single("fields", "json", field_names);
+    let field_names = files.single("fields", "bin", field_names);
 
     let manifest = Manifest {
         format: FORMAT,
@@ -594,6 +594,14 @@ fn write_files(
         ..Default::default()
     };
     for (name, bytes) in &files.out {
+        // every file but the manifest deflated: a query's bytes as stored, on any host
+        let deflated;
+        let bytes = if name == "manifest.json" {
+            bytes
+        } else {
+            deflated = deflate(bytes);
+            &deflated
+        };
         write(&format!("{}{name}", crate::urls::SEARCH_INDEX), bytes)?;
         stats.files += 1;
         stats.total_bytes += bytes.len();
@@ -685,7 +693,7 @@ fn docs_chunks(
                 })
                 .collect();
             let bytes = serde_json::to_vec(&rows).map_err(|e| Error::Io(e.into()))?;
-            Ok((format!("{i}.json"), bytes))
+            Ok((format!("{i}.bin"), bytes))
         })
         .collect()
 }

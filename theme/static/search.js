@@ -124,6 +124,17 @@ export function wholeName(text) {
   return btoa(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+// Raw DEFLATE → bytes: the browser's own decoder, or (browsers before 2023) inflate.js
+async function inflate(bytes) {
+  if (typeof DecompressionStream !== 'function') return (await import('./inflate.js')).inflateRaw(bytes);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  try {
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    throw new Error('search index file is corrupt');
+  }
+}
+
 class Reader {
   constructor(bytes) {
     this.bytes = bytes;
@@ -385,12 +396,16 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   const base = baseUrl === '' || baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   let state = null; // { manifest, files: Map(path → Promise), parsed: Map(path → Promise) }
 
+  // A file of the index: the manifest as JSON, every other file deflated (export.rs), as
+  // bytes or (`as` 'json') as JSON
   function load(path, as, init) {
     let p = state.files.get(path);
     if (!p) {
-      p = fetchFn(`${base}search/${path}`, init).then((response) => {
+      p = fetchFn(`${base}search/${path}`, init).then(async (response) => {
         if (!response.ok) throw new Error(`search index: ${path}: HTTP ${response.status}`);
-        return as === 'json' ? response.json() : response.arrayBuffer().then((b) => new Uint8Array(b));
+        if (path === 'manifest.json') return response.json();
+        const bytes = await inflate(new Uint8Array(await response.arrayBuffer()));
+        return as === 'json' ? JSON.parse(DECODER.decode(bytes)) : bytes;
       });
       p.catch(() => state && state.files.delete(path));
       state.files.set(path, p);
@@ -1084,7 +1099,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
 
   async function docRow(m, d) {
     const { dir, chunk } = m.files.docs;
-    const rows = await load(`${dir}/${Math.floor(d / chunk)}.json`, 'json');
+    const rows = await load(`${dir}/${Math.floor(d / chunk)}.bin`, 'json');
     if (!rows[d % chunk]) throw new Error('search index: docs chunk is short');
     // a row without its field has the field of the row before it in the file; a title or
     // an agency id that is a number is that of that row of the file
