@@ -20,6 +20,7 @@ fn node_tests_of_the_search_client() {
             "page.test.mjs",
             "hostile.test.mjs",
             "words.test.mjs",
+            "inflate.test.mjs",
         ])
         .current_dir(&dir)
         .env("SITE_DIR", &out)

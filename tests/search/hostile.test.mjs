@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { createSearch, mountSearch, analyzeQuery } from '../../theme/static/search.js';
 import { fakePage } from './fake-dom.mjs';
 
@@ -81,9 +82,10 @@ const corruptions = {
   'manifest not JSON': (path, body) => (path.endsWith('manifest.json') ? Buffer.from('{"format": 1, "fi') : body),
   'manifest of another format': (path, body) => (path.endsWith('manifest.json') ? Buffer.from('{"format": 999}') : body),
   'manifest empty object': (path, body) => (path.endsWith('manifest.json') ? Buffer.from('{}') : body),
-  'binary files truncated': (path, body) => (path.endsWith('.json') ? body : body.subarray(0, Math.floor(body.length / 3))),
-  'binary files garbage': (path, body) => (path.endsWith('.json') ? body : Buffer.alloc(body.length, 0xff)),
-  'json files garbage': (path, body) => (path.endsWith('manifest.json') || !path.endsWith('.json') ? body : Buffer.from('[{"x":')),
+  'files truncated': (path, body) => (path.endsWith('manifest.json') ? body : body.subarray(0, Math.floor(body.length / 3))),
+  'files not deflated': (path, body) => (path.endsWith('manifest.json') ? body : Buffer.alloc(body.length, 0xff)),
+  'files of garbage, deflated': (path, body) => (path.endsWith('manifest.json') ? body : deflateRawSync(Buffer.alloc(body.length, 0xff))),
+  'result rows not JSON': (path, body) => (/\/d-/.test(path) ? deflateRawSync(Buffer.from('[{"x":')) : body),
 };
 
 for (const [name, transform] of Object.entries(corruptions)) {
