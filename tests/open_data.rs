@@ -24,7 +24,7 @@ fn sample_content() -> PathBuf {
 fn sample() -> &'static Path {
     static OUT: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
     let (_, out) = OUT.get_or_init(|| {
-        let tmp = TempDir::new("open-data-sample");
+        let tmp = TempDir::for_the_run("open-data-sample");
         let out = build(&sample_content(), &tmp, Some(SAMPLE_BASE)).expect("the sample builds");
         (tmp, out)
     });

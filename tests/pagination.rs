@@ -20,7 +20,7 @@ const PAGE_SIZE: usize = 200;
 fn site() -> &'static Path {
     static OUT: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
     let (_, out) = OUT.get_or_init(|| {
-        let tmp = TempDir::new("pagination");
+        let tmp = TempDir::for_the_run("pagination");
         let content = tmp.join("content");
         generate::write_catalogue(&content, N, 7).expect("generate");
         let out = build(&content, &tmp, Some(BASE)).expect("the generated catalogue builds");

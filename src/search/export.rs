@@ -5,17 +5,23 @@
 //!
 //! ```text
 //! search/manifest.json          the only file with a fixed name; small; revalidate it
-//! search/s-<hash>/<n>.bin       dictionary shards, short fields (title, keywords, code, names)
-//! search/b-<hash>/<n>.bin       dictionary shards, body
+//! search/s-<hash>/<n>.bin       dictionary shards, words: their short fields (title,
+//!                               keywords, code, names) and body, in one entry per term
+//! search/k-<hash>/<n>.bin       dictionary shards, words with a digit (codes, numbers)
 //! search/p-<hash>/<n>.bin       dictionary shards, bigrams (pairs of adjacent words)
 //! search/w-<hash>/<n>.bin       dictionary shards, whole titles
-//! search/r{s,b,p,w}-<hash>/<region>-<group>.bin
+//! search/r{s,p,w}-<hash>/<region>-<group>.bin
 //!                               region files: the postings of large lists, one region each
 //! search/c-<hash>/<n>.bin       completion shards (for the word being typed)
-//! search/d-<hash>/<n>.json      result rows, `chunk` procedures a file
+//! search/d-<hash>/<n>.bin       result rows (JSON), `chunk` procedures a file
 //! search/agencies-<hash>.bin    agency names and each procedure's agency (agency filter only)
-//! search/fields-<hash>.json     the fields' ids and names (the filters only)
+//! search/fields-<hash>.bin      the fields' ids and names, JSON (the filters only)
 //! ```
+//!
+//! Every file but the manifest is stored **deflated** (raw DEFLATE, RFC 1951): what is
+//! described below is what inflating it gives. What a query downloads is then small as
+//! stored, on any host; a host that also compresses gains little. The client inflates with
+//! `DecompressionStream('deflate-raw')`, or in older browsers with `inflate.js`.
 //!
 //! `<hash>` is a hash of the content of the file, or of every file of the directory, so any
 //! URL under `search/` other than the manifest is immutable: serve it with
@@ -32,7 +38,7 @@
 //! # `manifest.json`
 //!
 //! ```json
-//! { "format": 7,
+//! { "format": 8,
 //!   "docs": 21,                                  // N of BM25 (tantivy's max_doc)
 //!   "bm25": { "k1": 1.2, "b": 0.75 },
 //!   "query": { "maxExpansions": 8, "minPrefixChars": 2, "maxWordChars": 40,
@@ -61,8 +67,9 @@
 //!               // fields file (fetched for the filters only: a national catalogue's field
 //!               // names would double the manifest)
 //!   "url": "thu-tuc/{slug}/",                    // a procedure's page (`urls::procedure`)
-//!   "files": { "short": { "dir": "s-…", "shards": 64, "regions": "rs-…", "groups": 8 },
-//!              "body": {…}, "pair": {…}, "whole": {…},
+//!   "files": { "words": { "dir": "s-…", "shards": 64, "regions": "rs-…", "groups": 8 },
+//!              "digits": { "dir": "k-…", "shards": 16 },
+//!              "pair": {…}, "whole": {…},     // as "words"
 //!              "completions": { "dir": "c-…", "shards": 4 },
 //!              "docs": { "dir": "d-…", "chunk": 1, "chunks": 21 },
 //!              "agencies": "agencies-….bin", "fields": "fields-….json" } }
@@ -75,17 +82,28 @@
 //! Integers are unsigned LEB128 varints; a string is a varint byte length and UTF-8.
 //!
 //! A **dictionary shard** holds every term whose *key* hashes to it:
-//! `shard = fnv1a32(key) mod shards` (FNV-1a over the key's UTF-8). The key of a term is its
-//! folding for an accented field, the term itself otherwise, so a query word finds its
-//! accented and folded forms in one file of each family.
+//! `shard = fnv1a32(key) mod shards` (FNV-1a over the key's UTF-8). The key of a term is the
+//! term itself, so a word typed without marks fetches only its folded form's shard (and the
+//! accented terms written without marks, which share it); a word typed with marks fetches
+//! the shard of its folding too, which holds the twins of encoding 3. A word's short and
+//! body lists are one entry in the words' shards, or in the digit shards when its key has
+//! an ASCII digit. A whole title is written under its *name*, base64url of the 64-bit
+//! FNV-1a of its text (11 characters: `whole_name`), unless two titles have one name, which
+//! then keep their text; its key is still the text.
+//!
+//! The number of shards of each dictionary is shared out within the file budget in
+//! proportion to √(fetches per query · bytes) (`shards::share_files`), which makes what a
+//! query fetches of them least.
 //!
 //! ```text
 //! shard   := count:varint term* [synonyms]      terms sorted by bytes
 //! synonyms:= count:varint (phrase:string meanings:varint meaning:string*)*
-//!                  short shards only: the synonym table's entries whose phrase's first
-//!                  word, folded, is a key of this shard (phrases in code point order;
-//!                  words accented, joined by single spaces; see `synonyms.rs`)
-//! term    := text:string lists:varint list*
+//!                  words' and digit shards only: the synonym table's entries whose
+//!                  phrase's first word, folded, is a key of this shard (phrases in code
+//!                  point order; words accented, joined by single spaces; see `synonyms.rs`)
+//! term    := text:string lists:varint list* [group:varint]
+//!                  group: only when a list is blocked (encoding 4 of a field): the group
+//!                  of the term's region files
 //! list    := field:varint df:varint postings    df = tantivy's doc_freq
 //! postings:= 0 gap*df freqs                     gap = doc − previous − 1 (previous = −1)
 //!          | 1 bitmap freqs                     ⌈width/8⌉ bytes, doc d = bit d%8 of byte d/8
@@ -114,9 +132,12 @@
 //!
 //! In a dictionary shard `width` is N. A **region file** `<r>-<g>.bin` of a family holds,
 //! in the same `shard` syntax, the postings in region `r` of the blocked lists of the terms
-//! whose key hashes to group `g` (`fnv1a32(key) mod groups`): doc numbers relative to the
-//! region's first (`r·region`), `width` the region's size, encodings 0, 1 and 3 only (the
-//! twin of encoding 3 is then in the same file). Without freqs tf is 1; without norms the
+//! of group `g` (the group at the end of a term's dictionary entry; an accented term has its
+//! folding's group): doc numbers relative to the region's first (`r·region`), `width` the
+//! region's size, encodings 0, 1 and 3 only (the twin of encoding 3 is then in the same
+//! file), a word's short and body lists in one entry. Groups are filled heaviest term
+//! first, each into the lightest group so far, so that a common word's region files carry
+//! few other words' postings. Without freqs tf is 1; without norms the
 //! field norm id is 1 (tantivy's constant). BM25's `dl` is `id_to_fieldnorm(fieldnorm_id)`
 //! (the client rebuilds tantivy's table).
 //!
@@ -155,10 +176,11 @@
 //! synonym phrase and of each of its meanings are paired through their tables the same way
 //! (a meaning's lists all weigh its factor times their field's boost, so its pairs are
 //! bounded by the factor times the table).
-//! It then fetches a region's short files first, for the two words (units) of the largest
-//! bounds there, then one more at a time, scoring with each other blocked list's bound in
-//! that region standing in for its postings, and skips the region (its other files
-//! unfetched) as soon as no procedure there can beat the last result shown.
+//! It then fetches a region's word files first (short and body postings), for the two
+//! words (units) of the largest bounds there, then one more at a time, scoring with each
+//! other blocked list's bound in that region standing in for its postings, and skips the
+//! region (its other files unfetched) as soon as no procedure there can beat the last
+//! result shown.
 //!
 //! A **completion shard** holds the candidate completions (folded terms of the completing
 //! fields, three characters or more) whose first two characters hash to it:
@@ -179,7 +201,9 @@
 //! docs `n·chunk … n·chunk+chunk−1`. The slug is `0` when it is `slugify(title)`
 //! (`text::slugify`), `1` when it is `slugify(title + " " + code)`, else itself; the page's
 //! URL, relative to the site's base, is the manifest's `url` with `{slug}` replaced. The
-//! field is left out when it is the same as the row before's in the file.
+//! field is left out when it is the same as the row before's in the file. A title that an
+//! earlier row of the file has is that row's place in the file (a number), and so is an
+//! agency id, its name then `0`.
 
 use super::Error;
 use super::encode::{bitpack, bits_for, content_hash, deflate, string, varint};

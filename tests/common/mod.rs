@@ -24,6 +24,29 @@ impl TempDir {
         TempDir(dir)
     }
 
+    /// A folder for a fixture kept in a `static` for the whole run, which is never dropped:
+    /// the folders that runs already finished left behind (their process is gone) are
+    /// removed first.
+    pub fn for_the_run(name: &str) -> TempDir {
+        let prefix = format!("thutuc-test-{name}-");
+        if let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) {
+            for entry in entries.flatten() {
+                let file_name = entry.file_name();
+                let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+                    continue;
+                };
+                let pid = rest.split('-').next().unwrap_or("");
+                let finished = pid.parse::<u32>().is_ok()
+                    && Path::new("/proc/self").exists()
+                    && !Path::new("/proc").join(pid).exists();
+                if finished {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+        TempDir::new(name)
+    }
+
     pub fn join(&self, p: &str) -> PathBuf {
         self.0.join(p)
     }
