@@ -984,3 +984,59 @@ pub fn add_synonyms(
 pub fn has_digit(key: &str) -> bool {
     key.bytes().any(|b| b.is_ascii_digit())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictionary_files_go_by_the_root_of_fetches_times_bytes() {
+        // (fetches per query, bytes, keys)
+        let shares = share_files(
+            300,
+            &[(3.0, 30_000, 10_000), (0.3, 300_000, 10_000), (1.0, 0, 0)],
+        );
+        // √(3·30,000) = √(0.3·300,000): the same share; an empty one still has its file
+        assert_eq!(shares, [150, 150, 1]);
+        // never more files than keys, never none
+        assert_eq!(
+            share_files(100, &[(1.0, 5_000, 7), (1.0, 5_000, 500)]),
+            [7, 50]
+        );
+        assert_eq!(share_files(0, &[(1.0, 10, 3)]), [1]);
+    }
+
+    #[test]
+    fn region_groups_take_the_heaviest_words_first_and_entries_say_which() {
+        let piece = |key: &str, len: usize| (key.to_string(), vec![0; len]);
+        let mut family = EncodedFamily {
+            entries: ["a", "b", "c", "d", "e"]
+                .map(|k| (k.to_string(), vec![9]))
+                .to_vec(),
+            with_regions: ["a", "b", "c", "d"]
+                .map(|k| Some(k.to_string()))
+                .into_iter()
+                .chain([None])
+                .collect(),
+            // 256 bytes over two regions, in files of about 64 bytes: two groups
+            blocked: vec![
+                vec![
+                    piece("a", 100),
+                    piece("b", 60),
+                    piece("c", 50),
+                    piece("d", 46),
+                ],
+                vec![],
+            ],
+            groups: None,
+        };
+        family.group(64);
+        // a alone (100), then b (60) and c (50 → 110) together, d into the lighter (146)
+        let groups: Vec<&[u8]> = family.entries.iter().map(|(_, b)| &b[1..]).collect();
+        assert_eq!(groups, [&[0][..], &[1], &[1], &[0], &[]]);
+        let files = family.into_files(1);
+        assert_eq!(files.groups, 2);
+        let names: Vec<&str> = files.regions.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["0-0.bin", "0-1.bin"]);
+    }
+}

@@ -602,8 +602,8 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
 
   // Adds the scores of `t` in region `r` (ids base…base+width) into `score`, marking `hit`.
   // An estimate instead of a score: with `estimate` 1, a blocked list outside the words'
-  // files (its short and body lists) is not fetched, its bound in the region is added to every document there; with
-  // 2, no blocked list is fetched.
+  // files (pairs, whole titles) is not fetched, its bound in the region is added to every
+  // document there; with 2, no blocked list is fetched.
   async function addRegion(m, t, r, base, width, score, hit, estimate) {
     if (!t.bounds.has(r)) return;
     if (estimate && t.list.regions && (estimate === 2 || filesOf(m, t.family) !== m.files.words)) {
