@@ -9,7 +9,10 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, TERMINATED};
 
 /// One posting: a document (its catalogue position), the term frequency, the field norm id.
+/// Packed into 9 bytes, not 12: a national catalogue's index holds about 30 million of them
+/// while its pages render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, packed)]
 pub struct Posting {
     pub doc: u32,
     pub tf: u32,
