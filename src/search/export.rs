@@ -439,15 +439,16 @@ fn write_files(
             + bucket_count(whole.dictionary_bytes(), sizes.whole)
             + bucket_count(entry_bytes(&completions), COMPLETION_TARGET_BYTES)
     };
-    let file_count = |sizes: Sizes, pair: &EncodedFamily| -> usize {
+    // region files, result rows, the agencies and the fields
+    let other_files = |sizes: Sizes, pair: &EncodedFamily| -> usize {
         let region_files: usize = [&words, pair, &whole]
             .iter()
             .map(|family| family.region_file_count(sizes.region))
             .sum();
-        dictionary_files(sizes, pair)
-            + region_files
-            + procedures.len().div_ceil(sizes.docs_chunk)
-            + 2
+        region_files + procedures.len().div_ceil(sizes.docs_chunk) + 2
+    };
+    let file_count = |sizes: Sizes, pair: &EncodedFamily| -> usize {
+        dictionary_files(sizes, pair) + other_files(sizes, pair)
     };
     let budget = file_budget();
     let tier = |pair: &EncodedFamily| {
@@ -463,24 +464,26 @@ fn write_files(
     };
     let sizes = FILE_SIZES[tier];
     let tier_dictionary_files = dictionary_files(sizes, &pair);
-    let other_files = file_count(sizes, &pair) - tier_dictionary_files;
+    let left = budget.saturating_sub(other_files(sizes, &pair));
     let mut pair = pair;
     for family in [&mut words, &mut pair, &mut whole] {
         family.group(sizes.region);
     }
     // codes and numbers: in a national catalogue, nine in ten of the words
     let digits = words.take_entries(has_digit);
-    let dictionary =
-        |fetches: f64, family: &EncodedFamily| (fetches, family.dictionary_bytes(), family.keys());
+    let dictionary = |fetches: f64, entries: &[(String, Vec<u8>)]| {
+        (fetches, entry_bytes(entries), distinct_keys(entries))
+    };
+    let dictionaries = [
+        dictionary(FETCHES.words, words.entries()),
+        dictionary(FETCHES.digits, &digits),
+        dictionary(FETCHES.pair, pair.entries()),
+        dictionary(FETCHES.whole, whole.entries()),
+        dictionary(FETCHES.completions, &completions),
+    ];
     // the dictionaries may have what the budget leaves, down to files of SMALLEST_FILE bytes:
     // every query fetches dictionary shards, and few of each
-    let dictionary_bytes = [&words, &pair, &whole]
-        .iter()
-        .map(|f| f.dictionary_bytes())
-        .sum::<usize>()
-        + entry_bytes(&digits)
-        + entry_bytes(&completions);
-    let left = budget.saturating_sub(other_files);
+    let dictionary_bytes: usize = dictionaries.iter().map(|d| d.1).sum();
     let dictionary_total = tier_dictionary_files.max(left.min(dictionary_bytes / SMALLEST_FILE));
     let [
         word_shards,
@@ -488,20 +491,7 @@ fn write_files(
         pair_shards,
         whole_shards,
         completion_shards,
-    ] = share_files(
-        dictionary_total,
-        &[
-            dictionary(FETCHES.words, &words),
-            (FETCHES.digits, entry_bytes(&digits), distinct_keys(&digits)),
-            dictionary(FETCHES.pair, &pair),
-            dictionary(FETCHES.whole, &whole),
-            (
-                FETCHES.completions,
-                entry_bytes(&completions),
-                distinct_keys(&completions),
-            ),
-        ],
-    )[..]
+    ] = share_files(dictionary_total, &dictionaries)[..]
     else {
         unreachable!("one count per dictionary")
     };

@@ -140,9 +140,9 @@ impl EncodedFamily {
         entry_bytes(&self.entries)
     }
 
-    /// How many distinct keys its dictionary entries have.
-    pub fn keys(&self) -> usize {
-        distinct_keys(&self.entries)
+    /// Its dictionary entries: (key, bytes).
+    pub fn entries(&self) -> &[(String, Vec<u8>)] {
+        &self.entries
     }
 
     /// Takes out the dictionary entries whose key passes `wanted`, once `group` has run

@@ -507,8 +507,8 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
   }
 
   function shard(m, family, key) {
-    const words = family === 'short' || family === 'body';
-    const { dir, shards } = words && DIGIT.test(key) ? m.files.digits : filesOf(m, family);
+    const files = filesOf(m, family);
+    const { dir, shards } = files === m.files.words && DIGIT.test(key) ? m.files.digits : files;
     return parsed(`${dir}/${fnv1a32(key) % shards}.bin`, (bytes) => parseTerms(bytes, m, m.docs));
   }
 
@@ -678,6 +678,9 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
       shard(m, 'whole', wholeTerm),
       exact || agencyWanted ? agencies(m) : null,
     ]);
+    // a whole title is written under its name, or (two titles of one name) its text
+    const wholeHash = wholeName(wholeTerm);
+    const wholeWritten = wholeShard.has(wholeHash) ? wholeHash : wholeTerm;
     // Rule 6: an unknown word typed with Telex keys is read as the word they spell; the
     // query is then run again with it
     // (query.rs `unknown`) a word to read or correct: long enough, in no field, not a
@@ -821,10 +824,7 @@ export function createSearch({ baseUrl = '', fetch: fetchFn = globalThis.fetch }
             if (t) optional.push(Object.assign(t, { pair: i }));
           });
         } else if (field.form === 'whole' && withWhole) {
-          // written under its name, or (two titles of one name) its text
-          const name = wholeName(wholeTerm);
-          const written = wholeShard.has(name) ? name : wholeTerm;
-          const t = termList(m, wholeShard, 'whole', wholeTerm, written, f, field.boost);
+          const t = termList(m, wholeShard, 'whole', wholeTerm, wholeWritten, f, field.boost);
           if (t) optional.push(t);
         }
       });
